@@ -1,0 +1,36 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkValidatePlaybook } from './src/remark/validate-playbook.ts';
+import { sidebar } from './src/lib/site/sidebar.ts';
+
+// Astro 7's default Markdown processor is not remark: plugins go through `unified()` (stack notes, gotcha 4).
+export default defineConfig({
+  // A sub-path deployment sets BASE_PATH=/kb/ at build time (README, "Publishing").
+  base: process.env.BASE_PATH ?? '/',
+  // Separate output and cache folders let several builds run side by side (parallel authoring, tests).
+  outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
+  trailingSlash: 'always',
+  markdown: { processor: unified({ remarkPlugins: [remarkValidatePlaybook] }) },
+  integrations: [
+    starlight({
+      title: 'IPsec Playbooks',
+      description: 'IPsec によるサーバー/ドメイン分離のトラブルシューティング プレイブック',
+      defaultLocale: 'root',
+      // lang="ja" on every page is what makes Pagefind segment Japanese (stack notes, Q4).
+      locales: { root: { label: '日本語', lang: 'ja' } },
+      markdown: { processedDirs: ['./playbooks', './content'] },
+      sidebar,
+      customCss: ['./src/styles/site.css'],
+      components: {
+        PageTitle: './src/components/PageTitle.astro',
+      },
+      lastUpdated: false,
+      pagination: false,
+    }),
+    mdx(),
+  ],
+});

@@ -1,0 +1,23 @@
+/**
+ * Derive the machine-readable signature catalogue from the playbooks' frontmatter and the
+ * reference data in content/data/. Output: src/generated/catalogue.json, read by the decoder,
+ * the search step, the components and the tests. Nothing in it is typed by hand.
+ *
+ * Fails (exit 1) naming the file and the field when a playbook's frontmatter is invalid.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { collectPlaybooks, buildCatalogue } from '../src/lib/catalogue/build.ts';
+
+const root = process.cwd();
+const { playbooks, errors } = collectPlaybooks(root);
+if (errors.length > 0) {
+  for (const e of errors) console.error(e);
+  console.error(`catalogue: ${errors.length} invalid playbook(s); nothing written.`);
+  process.exit(1);
+}
+const read = (f: string) => readFileSync(join(root, 'content/data', f), 'utf8');
+const catalogue = buildCatalogue(playbooks, read('event_ids.tsv'), read('ike_error_codes.tsv'));
+mkdirSync(join(root, 'src/generated'), { recursive: true });
+writeFileSync(join(root, 'src/generated/catalogue.json'), JSON.stringify(catalogue, null, 1));
+console.log(`catalogue: ${catalogue.playbooks.length} playbooks, ${catalogue.playbooks.reduce((n, p) => n + p.signatures.length, 0)} signatures, ${catalogue.errorCodes.length} error codes`);

@@ -1,0 +1,112 @@
+/**
+ * Authoring-lint rules beyond the playbook structure (which lives in src/remark/playbook-rules.ts).
+ * Each rule has an id, a page in the authoring guide (content/authoring/rules/<id>.mdx) and tests
+ * with good and bad fixtures in src/lint/rules.test.ts.
+ */
+import type { Code, Link, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { ContentProblem } from '../remark/playbook-rules.ts';
+
+export interface LintPage {
+  tree: Root;
+  source: string;
+  frontmatter: Record<string, unknown>;
+  /** Path relative to the project root. */
+  path: string;
+  /** Page id. */
+  id: string;
+}
+
+export interface LintContext {
+  /** Every page id of the site. */
+  pageIds: Set<string>;
+  /** Heading anchors of every page id (slugs as Starlight makes them). */
+  anchors: Map<string, Set<string>>;
+}
+
+export interface Rule {
+  id: string;
+  check(page: LintPage, ctx: LintContext): ContentProblem[];
+}
+
+const SHELLS = new Set(['cmd', 'powershell', 'text', 'reg', 'xml', 'ini', 'json', 'yaml', 'mdx', 'md', 'ts', 'js', 'sh']);
+
+/** Every fenced block says what it is: a shell (cmd, powershell) or text, so readers know where to type it. */
+export const commandBlockTagged: Rule = {
+  id: 'code-block-language',
+  check({ tree }) {
+    const out: ContentProblem[] = [];
+    visit(tree, 'code', (node: Code) => {
+      if (!node.lang || !SHELLS.has(node.lang)) {
+        out.push({ rule: this.id, line: node.position?.start.line ?? 1, message: node.lang ? `code block language "${node.lang}" is not one of ${[...SHELLS].join(', ')}.` : 'code block has no language.', fix: 'write ```cmd for Command Prompt, ```powershell for PowerShell, ```text for output and messages.' });
+      }
+    });
+    return out;
+  },
+};
+
+/** Registry paths are written in full, from the hive. */
+export const registryPathComplete: Rule = {
+  id: 'registry-path-complete',
+  check({ source }) {
+    const out: ContentProblem[] = [];
+    const lines = source.split('\n');
+    lines.forEach((line, i) => {
+      for (const m of line.matchAll(/(^|[\s`「(])((?:SYSTEM|SOFTWARE)\\CurrentControlSet\\[^\s`」)]*|CurrentControlSet\\[^\s`」)]*)/g)) {
+        const before = line.slice(0, m.index + m[1].length);
+        if (/HKEY_LOCAL_MACHINE\\$|HKLM\\$/.test(before)) continue;
+        out.push({ rule: 'registry-path-complete', line: i + 1, message: `registry path "${m[2]}" does not start at the hive.`, fix: 'write it in full: HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\… (or HKLM\\… in commands).' });
+      }
+    });
+    return out;
+  },
+};
+
+/** No TODO / FIXME / TBD markers ship. */
+export const noTodo: Rule = {
+  id: 'no-todo',
+  check({ source }) {
+    const out: ContentProblem[] = [];
+    source.split('\n').forEach((line, i) => {
+      if (/\b(TODO|FIXME|TBD|XXX)\b|未記入|要執筆/.test(line)) out.push({ rule: 'no-todo', line: i + 1, message: 'unfinished-work marker in the page.', fix: 'finish the text or remove the marker; open an issue for work left to do.' });
+    });
+    return out;
+  },
+};
+
+/** Internal links and anchors point at pages and headings that exist. */
+export const internalLinks: Rule = {
+  id: 'internal-link',
+  check({ tree, frontmatter }, ctx) {
+    const out: ContentProblem[] = [];
+    visit(tree, 'link', (node: Link) => {
+      const problem = checkHref(node.url, ctx);
+      if (problem) out.push({ rule: 'internal-link', line: node.position?.start.line ?? 1, message: problem, fix: 'link to an existing page as /family/slug/ (trailing slash) and to a heading as #見出し (its text).' });
+    });
+    for (const key of ['related', 'partOf']) {
+      const v = frontmatter[key];
+      for (const id of Array.isArray(v) ? v : typeof v === 'string' ? [v] : []) {
+        if (!ctx.pageIds.has(String(id))) out.push({ rule: 'internal-link', line: 1, message: `frontmatter ${key} "${id}" is not a page id.`, fix: 'use the id of an existing page: its path under playbooks/ or content/ without .mdx.' });
+      }
+    }
+    return out;
+  },
+};
+
+/** Why the href is broken, or null. External links are reported elsewhere (test/site/links). */
+export function checkHref(href: string, ctx: LintContext): string | null {
+  if (/^[a-z]+:/i.test(href) || href.startsWith('//')) return null;
+  if (!href.startsWith('/') && !href.startsWith('#')) return `relative link "${href}" breaks under a sub-path; use /family/slug/.`;
+  const [path, hash] = href.split('#');
+  if (!path) return null; // same-page anchors are checked on the built site
+  if (!path.endsWith('/')) return `link "${href}" has no trailing slash.`;
+  const id = path.replace(/^\/|\/$/g, '') || 'index';
+  if (!ctx.pageIds.has(id)) return `link "${href}" points at no page.`;
+  if (hash) {
+    const anchors = ctx.anchors.get(id);
+    if (anchors && !anchors.has(decodeURIComponent(hash))) return `anchor "#${decodeURIComponent(hash)}" is not a heading of ${path}.`;
+  }
+  return null;
+}
+
+export const RULES: Rule[] = [commandBlockTagged, registryPathComplete, noTodo, internalLinks];
