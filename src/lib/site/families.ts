@@ -20,5 +20,5 @@ export const FAMILIES: readonly Family[] = [
   { dir: 'policy-agent-2000', label: 'ポリシー エージェント (Windows 2000)' },
   { dir: 'ipsec-service', label: 'IPSec サービス (XP/2003)' },
   { dir: 'pastore', label: 'PAStore (XP/2003)' },
-  { dir: 'tools', label: 'ツールの出力' },
+  { dir: 'console', label: 'コマンドの表示 (ping など)' },
 ];

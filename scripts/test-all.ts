@@ -1,0 +1,68 @@
+/**
+ * npm test: every suite, in order, then one summary line `N passed, N failed`.
+ *   1. catalogue  2. astro check (types)  3. content lint  4. unit tests (Vitest)
+ *   5. production build  6. site suites on dist/ (search relevance, coverage, links)
+ *   7. browser (ensure one)  8. end-to-end tests in headless Chromium
+ * A step that is not a test runner counts as one test. A step that cannot run because an
+ * earlier one failed counts as failed, so a broken build never looks green.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBrowser } from './lib/ensure-browser.ts';
+
+interface StepResult { name: string; passed: number; failed: number; skipped?: number; note?: string }
+const results: StepResult[] = [];
+const outDir = join('test-results');
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+function run(cmd: string, args: string[]): boolean {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  return r.status === 0;
+}
+
+function step(name: string, cmd: string, args: string[]): boolean {
+  const ok = run(cmd, args);
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+  return ok;
+}
+
+function vitest(project: string): boolean {
+  const file = join(outDir, `vitest-${project}.json`);
+  const ok = run('vitest', ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${file}`]);
+  if (existsSync(file)) {
+    const j = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number };
+    // A suite that fails to load shows no failed test: count it as one failure.
+    const failed = j.numFailedTests + (!ok && j.numFailedTests === 0 ? 1 : 0);
+    results.push({ name: `vitest ${project}`, passed: j.numPassedTests, failed, skipped: j.numPendingTests });
+  } else {
+    results.push({ name: `vitest ${project}`, passed: 0, failed: 1, note: 'no report' });
+  }
+  return ok;
+}
+
+function notRun(name: string, why: string) {
+  results.push({ name, passed: 0, failed: 1, note: `not run: ${why}` });
+}
+
+step('catalogue', 'node', ['scripts/build-catalogue.ts']);
+step('astro check', 'astro', ['check']);
+step('content lint', 'node', ['scripts/lint-content.ts']);
+vitest('unit');
+const built = step('build', 'astro', ['build']);
+if (built) vitest('site');
+else notRun('vitest site', 'build failed');
+const browser = ensureBrowser();
+if (!built) notRun('vitest e2e', 'build failed');
+else if (!browser.ok) notRun('vitest e2e', browser.message);
+else vitest('e2e');
+
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.failed ? '✗' : '✓'} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? ` (${r.note})` : ''}`);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+const skipped = results.reduce((n, r) => n + (r.skipped ?? 0), 0);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,63 @@
+/**
+ * Search relevance against the built Pagefind index: each query must put its page first.
+ * Queries are what tier 1 types or pastes: whole messages, sub-words, messages without
+ * spaces, full-width letters, English, event IDs, and error codes in every spelling.
+ * They run through smartSearch, the same step the site's search box uses.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPagefind } from '../support/pagefind.ts';
+import { smartSearch, type PagefindLike } from '../../src/lib/search/smart-search.ts';
+
+let pf: PagefindLike;
+beforeAll(async () => {
+  pf = await loadPagefind();
+});
+
+const CASES: [query: string, firstUrl: string, why: string][] = [
+  ['ピアから応答がありません', '/ike-main-mode/no-response/', 'full Japanese message'],
+  ['ピアから応答', '/ike-main-mode/no-response/', 'sub-word 応答'],
+  ['ネゴシエーションがタイムアウトしました', '/ike-main-mode/negotiation-timed-out/', 'full Japanese message'],
+  ['タイムアウト', '/ike-main-mode/negotiation-timed-out/', 'sub-word タイムアウト'],
+  ['IKEセキュリティ属性は受け付けられません', '/ike-main-mode/attributes-unacceptable/', 'message with spaces removed'],
+  ['ＩＫＥ セキュリティ属性は受け付けられません', '/ike-main-mode/attributes-unacceptable/', 'full-width letters'],
+  ['No response from peer', '/ike-main-mode/no-response/', 'English message'],
+  ['Failed to authenticate the hash', '/ipsec-driver/hash-auth-failure/', 'English driver message'],
+  ['4285', '/ipsec-driver/hash-auth-failure/', 'event ID'],
+  ['4284', '/ipsec-driver/clear-text/', 'event ID'],
+  ['4268', '/ipsec-driver/bad-spi/', "the chapter's number for the bad-SPI event"],
+  ['4283', '/ipsec-driver/bad-spi/', 'the message-table number for the bad-SPI event'],
+  ['13801', '/ike-auth/credentials-unacceptable/', 'error code, decimal'],
+  ['0x35E9', '/ike-auth/credentials-unacceptable/', 'error code, short hex'],
+  ['0x000035E9', '/ike-auth/credentials-unacceptable/', 'error code, 8-digit hex'],
+  ['ERROR_IPSEC_IKE_AUTH_FAIL', '/ike-auth/credentials-unacceptable/', 'error code, symbolic name'],
+  ['0x800735E9', '/ike-auth/credentials-unacceptable/', 'error code, HRESULT'],
+  ['PAStore Engine はローカル記憶域 IPSec ポリシー', '/pastore/local-load/', 'PAStore local load message'],
+];
+
+describe('search relevance (built index)', () => {
+  it.each(CASES)('%s → %s (%s)', async (query, firstUrl) => {
+    const hits = await smartSearch(pf, query);
+    expect(hits.length, `no result for ${query}`).toBeGreaterThan(0);
+    expect(hits[0].url).toBe(firstUrl);
+  });
+
+  it('finds event 547 pages by the bare ID', async () => {
+    const hits = await smartSearch(pf, '547');
+    expect(hits.map((h) => h.url)).toContain('/ike-main-mode/event-547/');
+    expect(hits[0].url.startsWith('/ike-')).toBe(true);
+  });
+
+  it('a whole pasted 547 event finds the failure-reason playbook among the first three', async () => {
+    const paste = [
+      'IKE security association negotiation failed.',
+      'Mode:',
+      'Key Exchange Mode (Main Mode)',
+      'Failure Point:',
+      'Me',
+      'Failure Reason:',
+      'No response from peer',
+    ].join('\n');
+    const hits = await smartSearch(pf, paste);
+    expect(hits.slice(0, 3).map((h) => h.url)).toContain('/ike-main-mode/no-response/');
+  });
+});
