@@ -4,17 +4,20 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkValidatePlaybook } from './src/remark/validate-playbook.ts';
+import { remarkBaseLinks } from './src/remark/base-links.ts';
 import { sidebar } from './src/lib/site/sidebar.ts';
 
 // Astro 7's default Markdown processor is not remark: plugins go through `unified()` (stack notes, gotcha 4).
+const base = process.env.BASE_PATH ?? '/';
+
 export default defineConfig({
   // A sub-path deployment sets BASE_PATH=/kb/ at build time (README, "Publishing").
-  base: process.env.BASE_PATH ?? '/',
+  base,
   // Separate output and cache folders let several builds run side by side (parallel authoring, tests).
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  markdown: { processor: unified({ remarkPlugins: [remarkValidatePlaybook] }) },
+  markdown: { processor: unified({ remarkPlugins: [remarkValidatePlaybook, [remarkBaseLinks, { base }]] }) },
   integrations: [
     starlight({
       title: 'IPsec Playbooks',
