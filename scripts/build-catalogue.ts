@@ -3,11 +3,14 @@
  * reference data in content/data/. Output: src/generated/catalogue.json, read by the decoder,
  * the search step, the components and the tests. Nothing in it is typed by hand.
  *
+ * Also writes the frontmatter JSON Schemas to schemas/ (for editors), from the same zod schemas.
+ *
  * Fails (exit 1) naming the file and the field when a playbook's frontmatter is invalid.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectPlaybooks, buildCatalogue } from '../src/lib/catalogue/build.ts';
+import { jsonSchemas } from '../src/schema/json-schema.ts';
 
 const root = process.cwd();
 const { playbooks, errors } = collectPlaybooks(root);
@@ -20,4 +23,6 @@ const read = (f: string) => readFileSync(join(root, 'content/data', f), 'utf8');
 const catalogue = buildCatalogue(playbooks, read('event_ids.tsv'), read('ike_error_codes.tsv'));
 mkdirSync(join(root, 'src/generated'), { recursive: true });
 writeFileSync(join(root, 'src/generated/catalogue.json'), JSON.stringify(catalogue, null, 1));
+mkdirSync(join(root, 'schemas'), { recursive: true });
+for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(join(root, 'schemas', name), JSON.stringify(schema, null, 2) + '\n');
 console.log(`catalogue: ${catalogue.playbooks.length} playbooks, ${catalogue.playbooks.reduce((n, p) => n + p.signatures.length, 0)} signatures, ${catalogue.errorCodes.length} error codes`);

@@ -115,26 +115,40 @@ export const FlowTest = z.object({
   ok: z.string().min(1),
   /** What the output looks like when it fails. */
   bad: z.string().min(1),
+  /** Whose computer the command is typed on: the caller's, the agent's own (help desk), or the target's. */
+  where: z.enum(['caller', 'agent', 'target']).default('caller'),
 });
 
 /** One answer to a flowchart question: leads to another node or ends in an outcome. */
 export const FlowAnswer = z.object({
   /** Button text. */
   label: z.string().min(1),
-  /** Node id to go to next. Exactly one of `next` / `outcome`. */
+  /** Short ASCII id used in shareable links (`?path=node_key`); defaults to the answer's 1-based position. */
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
+  /** Text on the diagram's arrow when the button text is too long for it; defaults to `label`. */
+  short: z.string().min(1).optional(),
+  /** Node id to go to next. Exactly one of `next` / `outcome` / `goto` (checked by src/lib/flowchart/validate.ts). */
   next: z.string().optional(),
   /** Outcome id that ends the path. */
   outcome: z.string().optional(),
+  /** Id of another flowchart page that takes over from here (7.1 hands over to 7.2 or 7.3). */
+  goto: z.string().optional(),
 });
 
 /** One question of a flowchart. */
 export const FlowNode = z.object({
   /** The question, answerable from what the agent sees. */
   question: z.string().min(1),
+  /** Text of the diagram box when the question is too long for it; defaults to `question`. */
+  short: z.string().min(1).optional(),
   /** Why the question is asked, in one or two sentences. */
   why: z.string().optional(),
   /** How to test it. */
   test: FlowTest.optional(),
+  /** A caution shown with the test: what a script changes, what to watch for while it runs. */
+  note: z.string().optional(),
+  /** Page ids to read for this step (`guides/name-resolution`, optionally `#見出し`); checked to exist. */
+  links: z.array(z.string().min(1)).default([]),
   /** Sensitive-information ids this step touches (shows the social-engineering card). */
   sensitive: z.array(z.string()).default([]),
   /** Possible answers, in the order they are shown. */
@@ -152,7 +166,7 @@ export const FlowOutcome = z.object({
   title: z.string().min(1),
   /** What to do next. */
   action: z.string().min(1),
-  /** Page ids to open for this outcome. */
+  /** Page ids to open for this outcome (optionally `#見出し`); checked to exist. */
   links: z.array(z.string()).default([]),
 });
 

@@ -1,0 +1,58 @@
+/**
+ * Every lint rule catches its bad fixture (test/fixtures/lint/bad/<rule>.mdx, named after the rule)
+ * with a line and a fix, and the good fixture passes every rule.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lintSource } from './lint-content.ts';
+import { checkHref, type LintContext } from './rules.ts';
+
+const dir = 'test/fixtures/lint';
+const ctx: LintContext = {
+  pageIds: new Set(['guides/path-connectivity', 'index']),
+  anchors: new Map([['guides/path-connectivity', new Set(['確認', '対処'])]]),
+};
+const asPlaybook = (name: string) => `playbooks/ike-main-mode/${name}`;
+
+describe('authoring lint', () => {
+  it('passes the good fixture with no problem', () => {
+    expect(lintSource(asPlaybook('good.mdx'), readFileSync(`${dir}/good/playbook.mdx`, 'utf8'), ctx)).toEqual([]);
+  });
+
+  const bad = readdirSync(`${dir}/bad`).filter((f) => f.endsWith('.mdx'));
+  it('has a bad fixture for every rule', () => {
+    expect(bad.map((f) => f.replace('.mdx', '')).sort()).toEqual(
+      ['code-block-language', 'frontmatter', 'internal-link', 'no-empty-section', 'no-todo', 'parse', 'registry-path-complete', 'required-sections', 'section-order', 'signature-in-symptom'].sort(),
+    );
+  });
+
+  it.each(bad)('catches %s with a line and a fix', (file) => {
+    const rule = file.replace('.mdx', '');
+    const problems = lintSource(asPlaybook(file), readFileSync(`${dir}/bad/${file}`, 'utf8'), ctx);
+    const hit = problems.find((p) => p.rule === rule);
+    expect(hit, `rule ${rule} did not fire; got ${JSON.stringify(problems)}`).toBeDefined();
+    expect(hit!.line).toBeGreaterThan(0);
+    expect(hit!.fix.length).toBeGreaterThan(10);
+  });
+
+  it('reports the line of the offending code block', () => {
+    const src = readFileSync(`${dir}/bad/code-block-language.mdx`, 'utf8');
+    const lines = src.split('\n');
+    const line = lines.findIndex((l, i) => l === '```' && lines[i + 1]?.startsWith('ping')) + 1;
+    expect(lintSource(asPlaybook('x.mdx'), src, ctx).find((p) => p.rule === 'code-block-language')!.line).toBe(line);
+  });
+});
+
+describe('checkHref', () => {
+  it('accepts existing pages and anchors, external links', () => {
+    expect(checkHref('/guides/path-connectivity/#確認', ctx)).toBeNull();
+    expect(checkHref('/guides/path-connectivity/#%E7%A2%BA%E8%AA%8D', ctx)).toBeNull();
+    expect(checkHref('https://example.com/x', ctx)).toBeNull();
+  });
+  it('rejects missing pages, missing anchors, relative and slash-less links', () => {
+    expect(checkHref('/guides/nope/', ctx)).toMatch(/no page/);
+    expect(checkHref('/guides/path-connectivity/#無い', ctx)).toMatch(/anchor/);
+    expect(checkHref('../x/', ctx)).toMatch(/relative/);
+    expect(checkHref('/guides/path-connectivity', ctx)).toMatch(/trailing slash/);
+  });
+});
