@@ -51,7 +51,7 @@ step('catalogue', 'node', ['scripts/build-catalogue.ts']);
 step('astro check', 'astro', ['check']);
 step('content lint', 'node', ['scripts/lint-content.ts']);
 vitest('unit');
-const built = step('build', 'astro', ['build']);
+const built = step('build', 'npm', ['run', '--silent', 'build']);
 if (built) vitest('site');
 else notRun('vitest site', 'build failed');
 const browser = ensureBrowser();

@@ -56,3 +56,12 @@ describe('checkHref', () => {
     expect(checkHref('/guides/path-connectivity', ctx)).toMatch(/trailing slash/);
   });
 });
+
+describe('authoring guide', () => {
+  it('has a page for every lint rule', async () => {
+    const { existsSync } = await import('node:fs');
+    const rules = readdirSync(`${dir}/bad`).map((f) => f.replace('.mdx', ''));
+    const missing = rules.filter((r) => !existsSync(`content/authoring/rules/${r}.mdx`));
+    expect(missing).toEqual([]);
+  });
+});

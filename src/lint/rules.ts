@@ -45,13 +45,25 @@ export const commandBlockTagged: Rule = {
   },
 };
 
+/** Lines inside ```md / ```mdx example blocks (the authoring guide shows bad examples on purpose). */
+export function exampleLines(tree: Root): Set<number> {
+  const lines = new Set<number>();
+  visit(tree, 'code', (node: Code) => {
+    if (node.lang !== 'md' && node.lang !== 'mdx') return;
+    for (let l = node.position?.start.line ?? 0; l <= (node.position?.end.line ?? -1); l++) lines.add(l);
+  });
+  return lines;
+}
+
 /** Registry paths are written in full, from the hive. */
 export const registryPathComplete: Rule = {
   id: 'registry-path-complete',
-  check({ source }) {
+  check({ source, tree }) {
     const out: ContentProblem[] = [];
+    const skip = exampleLines(tree);
     const lines = source.split('\n');
     lines.forEach((line, i) => {
+      if (skip.has(i + 1)) return;
       for (const m of line.matchAll(/(^|[\s`「(])((?:SYSTEM|SOFTWARE)\\CurrentControlSet\\[^\s`」)]*|CurrentControlSet\\[^\s`」)]*)/g)) {
         const before = line.slice(0, m.index + m[1].length);
         if (/HKEY_LOCAL_MACHINE\\$|HKLM\\$/.test(before)) continue;
@@ -65,9 +77,11 @@ export const registryPathComplete: Rule = {
 /** No TODO / FIXME / TBD markers ship. */
 export const noTodo: Rule = {
   id: 'no-todo',
-  check({ source }) {
+  check({ source, tree }) {
     const out: ContentProblem[] = [];
+    const skip = exampleLines(tree);
     source.split('\n').forEach((line, i) => {
+      if (skip.has(i + 1)) return;
       if (/\b(TODO|FIXME|TBD|XXX)\b|未記入|要執筆/.test(line)) out.push({ rule: 'no-todo', line: i + 1, message: 'unfinished-work marker in the page.', fix: 'finish the text or remove the marker; open an issue for work left to do.' });
     });
     return out;

@@ -2,8 +2,10 @@
  * Read the built site (dist/) as parsed HTML: every page with its URL, its ids, its links and
  * the text of each h2 section of the article. Used by the coverage, link and budget suites.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { htmlFiles } from '../../scripts/lib/html-files.ts';
+export { htmlFiles };
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
@@ -23,20 +25,6 @@ export interface BuiltPage {
 }
 
 export const fold = (s: string) => s.replace(/\\n/g, ' ').replace(/\s+/g, ' ').trim();
-
-export function htmlFiles(dist: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) {
-        if (name !== 'pagefind' && name !== '_astro') walk(p);
-      } else if (name.endsWith('.html')) out.push(p);
-    }
-  };
-  walk(dist);
-  return out.sort();
-}
 
 export function readBuiltSite(dist = process.env.E2E_DIST ?? 'dist'): BuiltPage[] {
   return htmlFiles(dist).map((file) => {

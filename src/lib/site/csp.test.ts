@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { pageHashes, withCspMeta } from './csp.ts';
+
+const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+
+describe('CSP for a built page', () => {
+  const page = '<html><head><script>a()</script><script src="/x.js"></script><style>p{}</style></head><body><p style="color:red">x</p><script type="application/json">{}</script></body></html>';
+
+  it('hashes inline scripts, styles and style attributes, not external or JSON scripts', () => {
+    const h = pageHashes(page);
+    expect([...h.scripts]).toEqual([sha('a()')]);
+    expect([...h.styles]).toEqual([sha('p{}')]);
+    expect([...h.styleAttrs]).toEqual([sha('color:red')]);
+  });
+
+  it('puts the policy first in <head>, allowing only self plus those hashes', () => {
+    const { html, policy } = withCspMeta(page);
+    expect(html.startsWith('<html><head><meta http-equiv="Content-Security-Policy"')).toBe(true);
+    expect(policy).toContain(`script-src 'self' 'wasm-unsafe-eval' ${sha('a()')}`);
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).not.toMatch(/unsafe-inline|https?:/);
+  });
+
+  it('replaces an existing policy instead of adding a second', () => {
+    const once = withCspMeta(page).html;
+    expect(withCspMeta(once).html.match(/Content-Security-Policy/g)).toHaveLength(1);
+  });
+});
