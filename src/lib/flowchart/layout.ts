@@ -83,34 +83,31 @@ export function wrap(text: string, max: number, size = FONT): string[] {
   const tokens = text.match(/[A-Za-z0-9_./:\\<>=%@+#'"()-]+|\s+|./gu) ?? [];
   const lines: string[] = [];
   let line = '';
-  const push = () => {
+  const flush = () => {
     if (line.trim()) lines.push(line.trim());
     line = '';
   };
   for (const raw of tokens) {
     const token = /^\s+$/.test(raw) ? ' ' : raw;
     if (token === ' ' && line === '') continue;
-    if (textWidth(line + token, size) <= max || NO_LINE_START.test(token) || line === '') {
-      if (line === '' && textWidth(token, size) > max) {
-        // A word longer than the line: cut it.
-        let part = '';
-        for (const ch of token) {
-          if (textWidth(part + ch, size) > max && part) {
-            lines.push(part);
-            part = '';
-          }
-          part += ch;
-        }
-        line = part;
-      } else {
-        line += token;
-      }
-    } else {
-      push();
-      line = token === ' ' ? '' : token;
+    // Closing punctuation stays on its line even when it overflows a little (kinsoku).
+    if (textWidth(line + token, size) <= max || NO_LINE_START.test(token)) {
+      line += token;
+      continue;
+    }
+    flush();
+    if (token === ' ') continue;
+    if (textWidth(token, size) <= max) {
+      line = token;
+      continue;
+    }
+    // A word longer than a whole line: cut it.
+    for (const ch of token) {
+      if (line && textWidth(line + ch, size) > max) flush();
+      line += ch;
     }
   }
-  push();
+  flush();
   return lines.length ? lines : [''];
 }
 
