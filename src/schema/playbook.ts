@@ -72,8 +72,8 @@ const playbookBase = {
   codes: z.array(z.number().int()).default([]),
   /** Ids of related playbooks or guide pages (e.g. `ike-main-mode/no-response`); checked to exist. */
   related: z.array(z.string().min(1)).default([]),
-  /** Flowchart or guide page that this playbook belongs to; checked to exist. */
-  partOf: z.string().min(1).optional(),
+  /** Flowchart or guide page that this playbook belongs to (shown in the header); checked to exist. */
+  partOf: z.string().min(1),
   /** What to attach when escalating to the next tier (file names from table 7.3, command output…). */
   attach: z.array(z.string().min(1)).min(1),
   /** Kinds of sensitive information the page touches; shows the social-engineering card (ids in content/data/sensitive.json). */

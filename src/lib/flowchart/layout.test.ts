@@ -81,3 +81,32 @@ describe('layoutFlowchart', () => {
     expect(Math.min(...layout.boxes.map((b) => b.x))).toBeGreaterThan(laneX);
   });
 });
+
+describe('arrows that share ends', () => {
+  it('merges two answers with the same target into one arrow and keeps ports apart', () => {
+    const c = goodChart();
+    // name: both answers to refresh (skip arrow), app also to refresh; refresh also entered and left on the left.
+    c.nodes.name.answers = [
+      { label: 'はい', key: 'ok', next: 'refresh' },
+      { label: 'たぶん', key: 'maybe', next: 'refresh' },
+      { label: 'いいえ', key: 'ng', next: 'app' },
+    ];
+    c.nodes.app.answers = [{ label: 'はい', key: 'ok', outcome: 'application' }];
+    c.nodes.extra = { question: '追加?', answers: [{ label: 'x', outcome: 'network' }] };
+    c.nodes.ping.answers[1] = { label: 'いいえ', key: 'ng', next: 'extra' };
+    const l = layoutFlowchart(c);
+    const toRefresh = l.edges.filter((e) => e.from === 'name' && e.to === 'refresh');
+    expect(toRefresh).toHaveLength(1);
+    expect(toRefresh[0].label.join('')).toContain('はい / たぶん');
+    // No two lane arrows touch the same box side at the same y.
+    const ys = new Map<string, number[]>();
+    for (const e of l.edges) {
+      if (e.labelAnchor !== 'end') continue;
+      const sy = e.points[0][1];
+      const ty = e.points[e.points.length - 1][1];
+      (ys.get(e.from) ?? ys.set(e.from, []).get(e.from)!).push(sy);
+      (ys.get(e.to) ?? ys.set(e.to, []).get(e.to)!).push(ty);
+    }
+    for (const [, list] of ys) expect(new Set(list).size).toBe(list.length);
+  });
+});

@@ -69,20 +69,41 @@ export function answerKey(answer: FlowAnswerData, index: number): string {
   return answer.key ?? String(index + 1);
 }
 
-/** Node ids in the order a reader meets them: breadth-first from the start, answers in order. */
+/**
+ * Node ids in reading order: a topological order (every question comes before the questions it
+ * leads to) that keeps a chain together: after a question, its first follow-up question comes
+ * next when nothing else has to come first. The diagram draws the questions top to bottom in
+ * this order and numbers them Q1, Q2, … the same way as the text alternative.
+ */
 export function nodeOrder(chart: FlowchartData): string[] {
-  const seen = new Set<string>();
-  const order: string[] = [];
+  const ids = Object.keys(chart.nodes);
+  // Breadth-first discovery index: the tie-breaker.
+  const bfs: string[] = [];
   const queue = [chart.start];
   while (queue.length > 0) {
     const id = queue.shift()!;
-    if (seen.has(id) || !chart.nodes[id]) continue;
-    seen.add(id);
-    order.push(id);
+    if (bfs.includes(id) || !chart.nodes[id]) continue;
+    bfs.push(id);
     for (const a of chart.nodes[id].answers) if (a.next) queue.push(a.next);
   }
+  const reachable = new Set(bfs);
+  const indeg = new Map<string, number>(bfs.map((id) => [id, 0]));
+  const edges = (id: string) => [...new Set(chart.nodes[id].answers.flatMap((a) => (a.next && reachable.has(a.next) && a.next !== id ? [a.next] : [])))];
+  for (const id of bfs) for (const n of edges(id)) indeg.set(n, (indeg.get(n) ?? 0) + 1);
+  const order: string[] = [];
+  const placed = new Set<string>();
+  while (order.length < bfs.length) {
+    const ready = bfs.filter((id) => !placed.has(id) && indeg.get(id) === 0);
+    const last = order[order.length - 1];
+    const preferred = last ? edges(last).find((n) => ready.includes(n)) : undefined;
+    // With a cycle nothing is ready: take the earliest unplaced node (validate.ts reports the cycle).
+    const pick = preferred ?? ready[0] ?? bfs.find((id) => !placed.has(id))!;
+    order.push(pick);
+    placed.add(pick);
+    for (const n of edges(pick)) indeg.set(n, (indeg.get(n) ?? 0) - 1);
+  }
   // Unreachable nodes last (validation reports them; the text alternative still lists them).
-  for (const id of Object.keys(chart.nodes)) if (!seen.has(id)) order.push(id);
+  for (const id of ids) if (!placed.has(id)) order.push(id);
   return order;
 }
 

@@ -1,0 +1,149 @@
+/**
+ * <ipsec-decoder>: the paste-anything decoder as a thin custom element. It only moves data
+ * between the page and the decoder library (src/lib/decode); nothing pasted leaves the browser,
+ * goes into the URL or is stored.
+ *
+ * Attributes: data-scope (playbook id the widget is embedded in), data-base (Astro base path).
+ */
+import { DecoderRunner, MAX_CHARS, type Job, type RunHandle, type RunResult } from './run.ts';
+import { renderBundle, renderReport } from './render.ts';
+import { loadSitePagefind } from './pagefind.ts';
+import { smartSearch } from '../../lib/search/smart-search.ts';
+
+class IpsecDecoder extends HTMLElement {
+  private running: RunHandle | null = null;
+  private runner = new DecoderRunner();
+  private last: RunResult | null = null;
+
+  connectedCallback() {
+    const q = <T extends Element>(s: string) => this.querySelector(s) as T;
+    const form = q<HTMLFormElement>('form');
+    const input = q<HTMLTextAreaElement>('textarea');
+    const files = q<HTMLInputElement>('input[type=file]');
+    const cancel = q<HTMLButtonElement>('[data-cancel]');
+    const status = q<HTMLElement>('[data-status]');
+    const results = q<HTMLElement>('[data-results]');
+    const copyBar = q<HTMLElement>('[data-copy]');
+    const redact = q<HTMLInputElement>('[data-redact]');
+    const base = this.dataset.base ?? '/';
+    const scope = this.dataset.scope || undefined;
+
+    const say = (msg: string) => {
+      status.textContent = msg;
+    };
+
+    const start = (job: Job) => {
+      this.running?.cancel();
+      const size = job.kind === 'text' ? job.text.length : job.files.reduce((n, f) => n + f.text.length, 0);
+      if (size > MAX_CHARS) {
+        say(`入力が大きすぎます (${size.toLocaleString()} 文字)。${MAX_CHARS.toLocaleString()} 文字までに分けて貼り付けるか、コマンド ライン (npm run decode) を使ってください。`);
+        return;
+      }
+      if (size === 0) {
+        say('解析する内容がありません。イベントやログを貼り付けるか、ファイルを選んでください。');
+        return;
+      }
+      results.replaceChildren();
+      copyBar.hidden = true;
+      cancel.hidden = false;
+      say('解析しています…');
+      const handle = this.runner.run(job, (done, total) => say(`解析しています… ${Math.floor((done / Math.max(total, 1)) * 100)}%`));
+      this.running = handle;
+      handle.done
+        .then((result) => {
+          if (this.running !== handle) return;
+          this.last = result;
+          const opts = { base, onShowSpan: job.kind === 'text' ? (span: [number, number]) => showSpan(span) : undefined, onSearch: (t: string) => searchSite(t) };
+          results.replaceChildren(result.kind === 'text' ? renderReport(result.report, opts) : renderBundle(result.report, opts));
+          const n = result.kind === 'text' ? result.report.stats.findings : result.report.files.reduce((k, f) => k + f.report.stats.findings, 0);
+          say(`解析が終わりました: ${n} 件見つかりました。`);
+          copyBar.hidden = false;
+        })
+        .catch((e: Error) => {
+          if (this.running === handle) say(e.message === 'cancelled' ? '解析を中止しました。' : `解析できませんでした: ${e.message}`);
+        })
+        .finally(() => {
+          if (this.running === handle) {
+            this.running = null;
+            cancel.hidden = true;
+          }
+        });
+    };
+
+    const showSpan = ([s, e]: [number, number]) => {
+      input.focus();
+      input.setSelectionRange(s, e);
+    };
+
+    const searchSite = async (text: string) => {
+      say('サイト内を検索しています…');
+      try {
+        const hits = await smartSearch(await loadSitePagefind(base), text, 5);
+        const list = document.createElement('ul');
+        for (const h of hits) {
+          const a = document.createElement('a');
+          a.href = h.url;
+          a.textContent = h.title;
+          const li = document.createElement('li');
+          li.append(a);
+          list.append(li);
+        }
+        const box = document.createElement('section');
+        box.className = 'dec-search';
+        const h = document.createElement('h3');
+        h.textContent = '検索結果';
+        box.append(h, hits.length ? list : document.createTextNode('一致するページはありません。'));
+        results.prepend(box);
+        say(`検索結果: ${hits.length} 件`);
+      } catch {
+        say('検索を読み込めませんでした (検索はビルドしたサイトでのみ使えます)。');
+      }
+    };
+
+    // Load the decoder before it is needed, so decoding itself makes no request.
+    this.addEventListener('focusin', () => void this.runner.prepare(), { once: true });
+    this.addEventListener('pointerenter', () => void this.runner.prepare(), { once: true });
+
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      start({ kind: 'text', text: input.value, scope });
+    });
+    cancel.addEventListener('click', () => this.running?.cancel());
+
+    const readFiles = async (list: FileList | null) => {
+      if (!list?.length) return;
+      const read = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
+      if (read.length === 1) {
+        input.value = read[0].text;
+        start({ kind: 'text', text: read[0].text, scope });
+      } else start({ kind: 'bundle', files: read });
+    };
+    files.addEventListener('change', () => void readFiles(files.files));
+    input.addEventListener('dragover', (e) => e.preventDefault());
+    input.addEventListener('drop', (e) => {
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      void readFiles(e.dataTransfer.files);
+    });
+
+    const copy = async (markdown: boolean) => {
+      if (!this.last) return;
+      const lib = await import('../../lib/decode/index.ts');
+      const text = this.last.kind === 'text' ? (markdown ? lib.formatReportMarkdown : lib.formatReportText)(this.last.report, { redact: redact.checked }) : lib.formatBundleText(this.last.report, { redact: redact.checked, markdown });
+      try {
+        await navigator.clipboard.writeText(text);
+        say(`${markdown ? 'Markdown' : 'テキスト'}でコピーしました${redact.checked ? ' (伏せ字あり)' : ''}。`);
+      } catch {
+        const out = this.querySelector('[data-copy-out]') as HTMLTextAreaElement;
+        out.hidden = false;
+        out.value = text;
+        out.select();
+        say('クリップボードを使えないため、下の欄に表示しました。選択してコピーしてください。');
+      }
+    };
+    q<HTMLButtonElement>('[data-copy-text]').addEventListener('click', () => void copy(false));
+    q<HTMLButtonElement>('[data-copy-md]').addEventListener('click', () => void copy(true));
+  }
+}
+
+if (!customElements.get('ipsec-decoder')) customElements.define('ipsec-decoder', IpsecDecoder);

@@ -1,0 +1,134 @@
+/**
+ * Turn decoder reports into DOM. Every string from the input goes in through textContent,
+ * never as HTML, so a pasted `<img src=x onerror=…>` is shown as text.
+ */
+import type { BundleReport, DecodeReport, Finding, SummaryGroup } from '../../lib/decode/types.ts';
+import sensitive from '../../../content/data/sensitive.json';
+
+export interface RenderOptions {
+  /** Astro base path, e.g. '/' or '/kb/'. */
+  base: string;
+  /** Called when the reader asks to see where a fact came from. */
+  onShowSpan?: (span: [number, number]) => void;
+  /** Called when the reader asks to search the site for unrecognised text. */
+  onSearch?: (text: string) => void;
+}
+
+const KIND_LABEL: Record<string, string> = {
+  event: 'イベント',
+  message: 'メッセージ',
+  'error-code': 'エラー コード',
+  'command-output': 'コマンドの出力',
+  registry: 'レジストリ',
+  oakley: 'Oakley.log',
+  'not-ipsec': 'IPsec のイベントではありません',
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  for (const c of children) if (c != null) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+const href = (base: string, url: string, anchor?: string) => `${base.replace(/\/$/, '')}${url}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+
+function sensitiveCard(ids: string[], base: string): HTMLElement | null {
+  const topics = sensitive.topics as Record<string, { label: string; why: string }>;
+  const known = ids.map((id) => topics[id]).filter(Boolean);
+  if (!known.length) return null;
+  return el(
+    'aside',
+    { className: 'pb-card' },
+    el('p', {}, el('strong', {}, '電話やメールで聞かれても答えない情報を含みます。'), ' 相手の本人確認が済むまで読み上げたり送ったりしないでください。'),
+    el('ul', {}, ...known.map((t) => el('li', {}, `${t.label} — ${t.why}`))),
+    el('a', { href: href(base, `/${sensitive.guidePage}/`) }, 'ソーシャル エンジニアリング対策'),
+  );
+}
+
+export function renderFinding(f: Finding, opts: RenderOptions, headingLevel: 'h3' | 'h4' = 'h3'): HTMLElement {
+  const card = el('article', { className: `dec-finding dec-${f.kind}` });
+  card.append(el(headingLevel, {}, el('span', { className: 'dec-kind' }, KIND_LABEL[f.kind] ?? f.kind), ' ', f.title));
+  card.append(el('p', {}, f.meaning));
+  if (f.facts.length) {
+    const dl = el('dl', { className: 'dec-facts' });
+    for (const fact of f.facts) {
+      const dd = el('dd', {}, el('code', {}, fact.value));
+      if (opts.onShowSpan) {
+        const b = el('button', { type: 'button', className: 'dec-span' }, '入力の該当箇所');
+        b.setAttribute('aria-label', `${fact.label} の入力の該当箇所を選択`);
+        b.addEventListener('click', () => opts.onShowSpan!(fact.span));
+        dd.append(' ', b);
+      }
+      dl.append(el('div', {}, el('dt', {}, fact.label), dd));
+    }
+    card.append(dl);
+  }
+  const links = el('p', { className: 'dec-links' });
+  if (f.playbook) links.append(el('a', { href: href(opts.base, f.playbook.url, f.playbook.anchor) }, `対処: ${f.playbook.title}`));
+  for (const alt of f.alternatives ?? []) links.append(' / ', el('a', { href: href(opts.base, alt.url, alt.anchor) }, alt.title));
+  if (f.guide) links.append(f.playbook ? ' / ' : '', el('a', { href: href(opts.base, f.guide.url) }, f.guide.title));
+  if (f.tier) links.append(` (担当: ティア ${f.tier})`);
+  if (links.childNodes.length) card.append(links);
+  const card2 = f.sensitive?.length ? sensitiveCard(f.sensitive, opts.base) : null;
+  if (card2) card.append(card2);
+  return card;
+}
+
+function summaryTable(groups: SummaryGroup[], base: string): HTMLElement {
+  const table = el('table', { className: 'pb-table' });
+  table.append(el('caption', {}, 'まとめ (イベント、理由、相手ごとの件数)'));
+  const head = el('tr', {}, ...['内容', '相手', '件数', '最初', '最後'].map((h) => el('th', { scope: 'col' }, h)));
+  table.append(el('thead', {}, head));
+  const body = el('tbody');
+  for (const g of groups) {
+    const what = g.playbook ? el('a', { href: href(base, g.playbook.url, g.playbook.anchor) }, g.title) : g.title;
+    body.append(el('tr', {}, el('td', {}, what), el('td', {}, g.peer ?? '—'), el('td', {}, String(g.count)), el('td', {}, g.first ?? '—'), el('td', {}, g.last ?? '—')));
+  }
+  table.append(body);
+  return table;
+}
+
+function unrecognisedList(r: DecodeReport, opts: RenderOptions): HTMLElement | null {
+  if (!r.unrecognised.length) return null;
+  const box = el('details', { className: 'dec-unrecognised' });
+  box.append(el('summary', {}, `認識できなかった部分 (${r.stats.unrecognised} 件)`));
+  const ul = el('ul');
+  for (const u of r.unrecognised.slice(0, 50)) {
+    const li = el('li', {}, el('code', {}, u.text.length > 200 ? `${u.text.slice(0, 200)}…` : u.text));
+    if (opts.onSearch) {
+      const b = el('button', { type: 'button' }, 'サイト内を検索');
+      b.addEventListener('click', () => opts.onSearch!(u.text));
+      li.append(' ', b);
+    }
+    ul.append(li);
+  }
+  box.append(ul);
+  return box;
+}
+
+export function renderReport(r: DecodeReport, opts: RenderOptions): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  if (r.notices.length) frag.append(el('ul', { className: 'dec-notices' }, ...r.notices.map((n) => el('li', {}, n))));
+  if (r.firstLook.length) frag.append(el('section', { className: 'dec-first' }, el('h3', {}, 'まず見るところ'), el('ol', {}, ...r.firstLook.map((l) => el('li', {}, l)))));
+  if (r.summary.length > 1) frag.append(summaryTable(r.summary, opts.base));
+  for (const f of r.findings) frag.append(renderFinding(f, opts));
+  if (!r.findings.length) frag.append(el('p', {}, 'IPsec に関係するイベント、メッセージ、エラー コード、コマンドの出力は見つかりませんでした。'));
+  const un = unrecognisedList(r, opts);
+  if (un) frag.append(un);
+  return frag;
+}
+
+export function renderBundle(b: BundleReport, opts: RenderOptions): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  if (b.notices.length) frag.append(el('ul', { className: 'dec-notices' }, ...b.notices.map((n) => el('li', {}, n))));
+  if (b.firstLook.length) frag.append(el('section', { className: 'dec-first' }, el('h3', {}, 'まず見るところ'), el('ol', {}, ...b.firstLook.map((l) => el('li', {}, l)))));
+  if (b.summary.length) frag.append(summaryTable(b.summary, opts.base));
+  if (b.missing.length) frag.append(el('p', {}, `表 7.3 のうち含まれていないファイル: ${b.missing.join('、')}`));
+  for (const f of b.files) {
+    const sec = el('details', { className: 'dec-file' });
+    sec.append(el('summary', {}, `${f.name} — ${f.description} (${f.report.stats.findings} 件)`));
+    for (const finding of f.report.findings) sec.append(renderFinding(finding, { ...opts, onShowSpan: undefined }, 'h4'));
+    frag.append(sec);
+  }
+  return frag;
+}

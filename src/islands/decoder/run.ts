@@ -1,0 +1,69 @@
+/**
+ * Run the decoder off the page. `prepare()` loads the library and the catalogue and starts a
+ * worker as soon as the reader comes near the widget, so that decoding itself makes no network
+ * request at all. Small inputs are decoded in the page; large ones in the worker, which reports
+ * progress and can be cancelled (terminated) at any time.
+ */
+import type { BundleFile, BundleReport, DecodeReport } from '../../lib/decode/types.ts';
+
+/** Above this many characters the work goes to a worker so the tab never freezes. */
+export const WORKER_THRESHOLD = 100_000;
+/** Inputs are refused beyond this size, with a message (the library would cut them anyway). */
+export const MAX_CHARS = 5_000_000;
+
+export type RunResult = { kind: 'text'; report: DecodeReport } | { kind: 'bundle'; report: BundleReport };
+export type Job = { kind: 'text'; text: string; scope?: string } | { kind: 'bundle'; files: BundleFile[] };
+
+export interface RunHandle {
+  done: Promise<RunResult>;
+  cancel(): void;
+}
+
+type Lib = typeof import('../../lib/decode/index.ts');
+const jobSize = (job: Job) => (job.kind === 'text' ? job.text.length : job.files.reduce((n, f) => n + f.text.length, 0));
+
+export class DecoderRunner {
+  private lib: Promise<[Lib, unknown]> | null = null;
+  private worker: Worker | null = null;
+
+  /** Load everything decoding needs (idempotent). */
+  prepare(): Promise<[Lib, unknown]> {
+    this.worker ??= new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
+    this.lib ??= Promise.all([import('../../lib/decode/index.ts'), import('../../lib/catalogue/data.ts').then((m) => m.catalogue)]);
+    return this.lib;
+  }
+
+  run(job: Job, onProgress: (done: number, total: number) => void): RunHandle {
+    if (jobSize(job) < WORKER_THRESHOLD) {
+      const signal = { aborted: false };
+      const done = this.prepare().then(([lib, catalogue]): RunResult => {
+        if (job.kind === 'text') return { kind: 'text', report: lib.decode(job.text, catalogue as never, { scope: job.scope, signal, onProgress }) };
+        return { kind: 'bundle', report: lib.decodeBundle(job.files, catalogue as never) };
+      });
+      return { done, cancel: () => (signal.aborted = true) };
+    }
+    void this.prepare();
+    const worker = this.worker!;
+    let reject: (e: Error) => void = () => {};
+    const done = new Promise<RunResult>((ok, fail) => {
+      reject = fail;
+      worker.onmessage = (e: MessageEvent) => {
+        const m = e.data as { type: 'progress'; done: number; total: number } | { type: 'done'; result: RunResult } | { type: 'error'; message: string };
+        if (m.type === 'progress') onProgress(m.done, m.total);
+        else if (m.type === 'done') ok(m.result);
+        else fail(new Error(m.message));
+      };
+      worker.onerror = (e) => fail(new Error(e.message || 'worker failed'));
+    });
+    worker.postMessage(job);
+    return {
+      done,
+      cancel: () => {
+        // A worker cannot be interrupted mid-loop: end it, and start a fresh one for next time.
+        worker.terminate();
+        this.worker = null;
+        reject(new Error('cancelled'));
+      },
+    };
+  }
+}

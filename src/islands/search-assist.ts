@@ -1,0 +1,98 @@
+/**
+ * <search-assist>: what Starlight's search box does not: folds full-width letters (ＩＫＥ → IKE)
+ * before Pagefind sees them, and when someone pastes an event or a long message it puts the
+ * decoded answer first, then the pages found segment by segment (Pagefind ANDs every word, so a
+ * whole paste finds nothing). The pasted text stays in the page: never stored, never in a URL.
+ */
+import { smartSearch } from '../lib/search/smart-search.ts';
+import { loadSitePagefind } from './decoder/pagefind.ts';
+
+const LONG = 40;
+
+class SearchAssist extends HTMLElement {
+  private pasted: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+
+  connectedCallback() {
+    const dialog = document.querySelector<HTMLDialogElement>('site-search dialog');
+    const container = dialog?.querySelector('.search-container');
+    if (!dialog || !container) return;
+    const base = this.dataset.base ?? '/';
+    const panel = document.createElement('section');
+    panel.className = 'sa-panel';
+    panel.setAttribute('aria-label', '貼り付けた内容の解析');
+    panel.setAttribute('aria-live', 'polite');
+    panel.hidden = true;
+    container.prepend(panel);
+
+    const isSearchInput = (t: EventTarget | null): t is HTMLInputElement => t instanceof HTMLInputElement && t.classList.contains('pagefind-ui__search-input');
+
+    dialog.addEventListener(
+      'paste',
+      (e) => {
+        if (!isSearchInput(e.target)) return;
+        this.pasted = (e as ClipboardEvent).clipboardData?.getData('text') ?? null;
+      },
+      true,
+    );
+    dialog.addEventListener(
+      'input',
+      (e) => {
+        if (!isSearchInput(e.target)) return;
+        const input = e.target;
+        // Runs before Pagefind's own listener (capture phase), so Pagefind searches the folded text.
+        const folded = input.value.normalize('NFKC');
+        if (folded !== input.value) input.value = folded;
+        const raw = this.pasted && this.pasted.replace(/\s+/g, ' ').trim().normalize('NFKC') === folded.replace(/\s+/g, ' ').trim() ? this.pasted : folded;
+        this.pasted = null;
+        clearTimeout(this.timer);
+        if (folded.trim().length < LONG) {
+          panel.hidden = true;
+          panel.replaceChildren();
+          return;
+        }
+        this.timer = setTimeout(() => void this.assist(raw, panel, base), 250);
+      },
+      true,
+    );
+  }
+
+  private async assist(text: string, panel: HTMLElement, base: string) {
+    const gen = ++this.generation;
+    const [{ decode }, { default: catalogue }, { renderFinding }] = await Promise.all([import('../lib/decode/index.ts'), import('../lib/catalogue/data.ts').then((m) => ({ default: m.catalogue })), import('./decoder/render.ts')]);
+    const report = decode(text, catalogue as never, { maxFindings: 5 });
+    let hits: Awaited<ReturnType<typeof smartSearch>> = [];
+    try {
+      hits = await smartSearch(await loadSitePagefind(base), text, 6);
+    } catch {
+      // search index not available (dev server): the decoded answer still shows
+    }
+    if (gen !== this.generation) return;
+    const nodes: Node[] = [];
+    const useful = report.findings.filter((f) => f.playbook || f.kind === 'not-ipsec').slice(0, 3);
+    if (useful.length) {
+      const h = document.createElement('h2');
+      h.textContent = '貼り付けた内容の解析';
+      nodes.push(h, ...useful.map((f) => renderFinding(f, { base }, 'h3')));
+    }
+    if (hits.length) {
+      const h = document.createElement('h2');
+      h.textContent = '文ごとに検索した結果';
+      const ul = document.createElement('ul');
+      for (const hit of hits) {
+        const a = document.createElement('a');
+        a.href = hit.url;
+        a.textContent = hit.title;
+        const li = document.createElement('li');
+        li.append(a, ` (${hit.matched.length} 文が一致)`);
+        ul.append(li);
+      }
+      nodes.push(h, ul);
+    }
+    panel.replaceChildren(...nodes);
+    panel.hidden = nodes.length === 0;
+  }
+}
+
+if (!customElements.get('search-assist')) customElements.define('search-assist', SearchAssist);

@@ -1,0 +1,217 @@
+/**
+ * The decoding context shared by all parsers: input, catalogue index, budget, and the sinks for
+ * findings, summary groups and notices. Also the helpers that turn template matches into findings.
+ */
+import type { CatalogueIndex, SigRef } from './catalogue-index.ts';
+import { playbookRef } from './catalogue-index.ts';
+import type { Budget, TemplateMatch } from './matcher.ts';
+import { tailPartials } from './matcher.ts';
+import type { Fact, Finding, InputFormat, PlaybookRef, Span } from './types.ts';
+import type { LineIndex } from './text.ts';
+import { isIPv4, isSpace, lineOf, stripPrefix, squash } from './text.ts';
+import { japaneseText, describeCode, readToken } from './errors.ts';
+
+export interface GroupInfo {
+  key: string;
+  title: string;
+  eventId?: number;
+  source?: string;
+  reason?: string;
+  peer?: string;
+  /** Display time and its sortable key. */
+  time?: string;
+  timeKey?: string;
+  playbook?: PlaybookRef;
+}
+
+export interface Ctx {
+  text: string;
+  lines: LineIndex;
+  idx: CatalogueIndex;
+  scope?: string;
+  budget: Budget;
+  /** Per line: 1 when some parser recognised it. */
+  covered: Uint8Array;
+  notices: string[];
+  formats: Map<InputFormat, number>;
+  emit(f: Finding, group?: GroupInfo): void;
+  /** Number of events seen (for stats). */
+  events: number;
+}
+
+/** Mark every line that overlaps [s, e) as recognised. */
+export function cover(ctx: Ctx, s: number, e: number): void {
+  const { starts, count } = ctx.lines;
+  let i = lineOf(ctx.lines, s);
+  const stop = Math.max(e, s + 1);
+  while (i < count && starts[i] < stop) {
+    ctx.covered[i] = 1;
+    i++;
+  }
+}
+
+export function coverLines(ctx: Ctx, from: number, to: number): void {
+  for (let i = from; i < to && i < ctx.lines.count; i++) ctx.covered[i] = 1;
+}
+
+export function noteFormat(ctx: Ctx, f: InputFormat): void {
+  ctx.formats.set(f, (ctx.formats.get(f) ?? 0) + 1);
+}
+
+export function fact(name: string, label: string, value: string, span: Span, pii?: Fact['pii']): Fact {
+  const f: Fact = { name, label, value, span };
+  if (pii) f.pii = pii;
+  return f;
+}
+
+/** Content ranges ([s0, e0, s1, e1…], prefixes stripped) of the lines in [s, e). */
+export function lineRanges(text: string, s: number, e: number): number[] {
+  const out: number[] = [];
+  let pos = s;
+  while (pos < e) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > e) nl = e;
+    const pre = stripPrefix(text, pos, nl);
+    let ls = pre.start;
+    let le = nl;
+    while (ls < le && isSpace(text.charCodeAt(ls))) ls++;
+    while (le > ls && isSpace(text.charCodeAt(le - 1))) le--;
+    if (ls < le) out.push(ls, le);
+    pos = nl + 1;
+  }
+  return out;
+}
+
+/** Priority order of matches: complete before partial, longer literal first, scope first. */
+function better(a: TemplateMatch<SigRef>, b: TemplateMatch<SigRef>, scope?: string): boolean {
+  if (a.partial !== b.partial) return !a.partial;
+  if (a.matchedLiteral !== b.matchedLiteral) return a.matchedLiteral > b.matchedLiteral;
+  const as = a.form.ref.playbookId === scope;
+  const bs = b.form.ref.playbookId === scope;
+  if (as !== bs) return as;
+  return a.start < b.start;
+}
+
+export interface ResolvedMatch {
+  best: TemplateMatch<SigRef>;
+  /** Other playbooks whose templates matched the same text. */
+  alts: TemplateMatch<SigRef>[];
+}
+
+/**
+ * Reduce raw template matches to non-overlapping results: the best match of each overlapping
+ * cluster wins; other playbooks in the cluster become alternatives. Weak partial matches are dropped.
+ */
+export function resolveMatches(matches: TemplateMatch<SigRef>[], scope?: string): ResolvedMatch[] {
+  const usable = matches.filter((m) => !m.partial || (m.matchedLiteral >= 16 && m.matchedLiteral * 2 >= m.form.tpl.literalLength));
+  usable.sort((a, b) => (better(a, b, scope) ? -1 : better(b, a, scope) ? 1 : 0));
+  const out: ResolvedMatch[] = [];
+  for (const m of usable) {
+    let merged = false;
+    for (const r of out) {
+      if (m.start < r.best.end && r.best.start < m.end) {
+        // overlapping: same length and complete -> alternative playbook
+        if (m.form.ref.playbookId !== r.best.form.ref.playbookId && !m.partial && m.matchedLiteral === r.best.matchedLiteral && !r.alts.some((x) => x.form.ref.playbookId === m.form.ref.playbookId))
+          r.alts.push(m);
+        merged = true;
+        break;
+      }
+    }
+    if (!merged) out.push({ best: m, alts: [] });
+  }
+  out.sort((a, b) => a.best.start - b.best.start);
+  return out;
+}
+
+/** Scan paragraphs and resolve. */
+export function scanTemplates(ctx: Ctx, ranges: number[]): ResolvedMatch[] {
+  if (!ranges.length) return [];
+  const raw = ctx.idx.templates.scan(ctx.text, ranges, ctx.budget);
+  return resolveMatches(raw, ctx.scope);
+}
+
+/** Cut-off paste: templates the input ends inside. */
+export function scanTail(ctx: Ctx, end: number): ResolvedMatch[] {
+  const raw = tailPartials(ctx.idx.templates, ctx.text, end).filter((m) => m.matchedLiteral >= 12);
+  return resolveMatches(raw.map((m) => ({ ...m, matchedLiteral: Math.max(m.matchedLiteral, 16) })), ctx.scope).filter((r) => r.best.partial);
+}
+
+function gapValue(text: string, s: number, e: number): [number, number] {
+  while (s < e && (isSpace(text.charCodeAt(s)) || text.charCodeAt(s) === 0x22)) s++;
+  while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 0x22 || text.charCodeAt(e - 1) === 0x2e && !isIPv4(text.slice(s, e)))) e--;
+  return [s, e];
+}
+
+/** Facts for the values that filled a template's placeholders (addresses, counts, codes, names). */
+export function gapFacts(ctx: Ctx, m: TemplateMatch<SigRef>): Fact[] {
+  const facts: Fact[] = [];
+  const tpl = m.form.tpl;
+  const ranges: Array<{ r: [number, number]; ph: string; after: string; before: string }> = [];
+  if (m.lead) ranges.push({ r: m.lead, ph: tpl.gaps[0].map((p) => p.raw).join(' '), after: tpl.fragments[0], before: '' });
+  m.gaps.forEach((g, i) => ranges.push({ r: g, ph: tpl.gaps[i + 1].map((p) => p.raw).join(' '), after: tpl.fragments[i + 1] ?? '', before: tpl.fragments[i] ?? '' }));
+  if (m.trail) ranges.push({ r: m.trail, ph: tpl.gaps[tpl.fragments.length].map((p) => p.raw).join(' '), after: '', before: tpl.fragments[tpl.fragments.length - 1] });
+  for (const g of ranges) {
+    const [s, e] = gapValue(ctx.text, g.r[0], g.r[1]);
+    if (s >= e || e - s > 300) continue;
+    const v = squash(ctx.text.slice(s, e));
+    if (!v) continue;
+    const span: Span = [s, e];
+    if (isIPv4(v)) facts.push(fact('address', 'IP アドレス', v, span, 'ip'));
+    else if (/^\d+$/.test(v) && v.length < 12) {
+      if (g.ph.includes('個数') || g.after.startsWith('packet') || g.after.startsWith('個')) facts.push(fact('count', 'パケット数', v, span));
+      else if (g.ph.includes('番号') || g.before.endsWith('error:') || g.before.endsWith('コード:') || g.before.endsWith('コード') || g.before.endsWith('error')) {
+        facts.push(fact('code', 'エラー コード', v, span));
+        const rd = readToken(ctx.idx, v, true).find((r) => r.code);
+        if (rd?.code) {
+          facts.push(fact('codeMeaning', 'エラー コードの意味', describeCode(rd.code), span));
+          const ja = japaneseText(ctx.idx, rd.code.decimal);
+          if (ja) facts.push(fact('codeJa', '日本語版の表示', ja, span));
+        }
+      } else facts.push(fact('number', '数値', v, span));
+    } else if (g.ph.includes('ポリシー名')) facts.push(fact('policyName', 'ポリシー名', v, span));
+    else if (g.ph.includes('CN=') || v.startsWith('CN=') || v.startsWith('LDAP://')) facts.push(fact('dn', 'ポリシーの DN', v, span));
+    else facts.push(fact('value', '値', v, span));
+  }
+  return facts;
+}
+
+/** First sentence of a playbook description, or a generic sentence. */
+export function meaningOf(ctx: Ctx, playbookId: string | undefined, fallback: string): string {
+  const p = playbookId ? ctx.idx.playbooks.get(playbookId) : undefined;
+  const d = p?.description?.trim();
+  if (!d) return fallback;
+  const end = d.indexOf('。');
+  return end > 0 ? d.slice(0, end + 1) : d;
+}
+
+export function refFor(ctx: Ctx, id: string | undefined, anchor: '対処' | '症状' = '対処'): PlaybookRef | undefined {
+  const p = id ? ctx.idx.playbooks.get(id) : undefined;
+  return p ? playbookRef(p, anchor) : undefined;
+}
+
+export function tierOf(ctx: Ctx, id: string | undefined): 1 | 2 | 3 | undefined {
+  const t = id ? ctx.idx.playbooks.get(id)?.tiers?.[0] : undefined;
+  return t === 1 || t === 2 || t === 3 ? t : undefined;
+}
+
+export function sensitiveOf(ctx: Ctx, id: string | undefined, extra: string[] = []): string[] | undefined {
+  const s = new Set<string>(extra);
+  const p = id ? ctx.idx.playbooks.get(id) : undefined;
+  for (const x of p?.sensitive ?? []) s.add(x);
+  return s.size ? [...s] : undefined;
+}
+
+/** The Japanese text of a signature (used in titles when the input was English). */
+export function sigJa(ctx: Ctx, ref: SigRef): string | undefined {
+  const p = ctx.idx.playbooks.get(ref.playbookId);
+  return p?.signatures?.[ref.sigIndex]?.ja;
+}
+
+/** Kind of finding for a message matched in free text. */
+export function kindForPlaybook(ctx: Ctx, id: string, sig?: SigRef): 'event' | 'message' {
+  const p = ctx.idx.playbooks.get(id);
+  if (sig?.event) return 'event';
+  const ev = p?.events?.[0];
+  if (ev && ev.log !== 'console' && ev.log !== 'UI') return 'event';
+  return 'message';
+}

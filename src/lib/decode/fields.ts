@@ -1,0 +1,419 @@
+/**
+ * Field tokenizer for event descriptions (541–547, Vista+ IPsec audits): finds labels such as
+ * `Failure Reason:` / `失敗の理由:` / `Source IP Address` at word starts, line by line, and returns
+ * each label with its value span. Works on multi-line layouts and on one-line forms alike.
+ * No regular expressions: labels are looked up by their first two folded characters.
+ */
+import type { Span } from './types.ts';
+import { FOLD, SKIP, isSpace, stripPrefix } from './text.ts';
+
+export interface LabelDef {
+  /** Label text as printed (without the colon). */
+  text: string;
+  /** Fact name (`reason`, `filter.srcAddr`…); section labels start with `§`. */
+  name: string;
+  /** Japanese display label. */
+  ja: string;
+  /** The label must be followed by a colon. */
+  colon: boolean;
+  /** Lines after the label line that may still belong to the value (-1 = until a blank line). */
+  follow: number;
+  /** Sections set a prefix for the names of the labels that follow (Vista Local/Remote Endpoint). */
+  section?: string;
+  /** Marker labels carry no value (`Preshared key ID.`). */
+  marker?: boolean;
+}
+
+export interface FieldHit {
+  def: LabelDef;
+  /** Name including the current section prefix. */
+  name: string;
+  labelSpan: Span;
+  /** Value span (may cover several lines); [x, x] when empty. */
+  span: Span;
+  /** Value lines joined with " / " (multi-line) after trimming. */
+  value: string;
+}
+
+export interface FieldResult {
+  hits: FieldHit[];
+  /** Lines (as [start, end) content ranges) that no label claimed. */
+  leftovers: Span[];
+  /** Offset just after the last line that belonged to a field. */
+  lastEnd: number;
+  /** Index (relative to the range) of the last line that belonged to a field, -1 if none. */
+  lastLine: number;
+}
+
+const T = (text: string, name: string, ja: string, follow: number, extra: Partial<LabelDef> = {}): LabelDef => ({ text, name, ja, colon: true, follow, ...extra });
+const S = (text: string, name: string, ja: string, extra: Partial<LabelDef> = {}): LabelDef => ({ text, name, ja, colon: false, follow: 0, ...extra });
+
+/** Labels of the legacy Security audits 541–547 (English + plausible Japanese). */
+export const LEGACY_LABELS: LabelDef[] = [
+  T('Mode', 'mode', 'モード', 1),
+  T('Filter', '§filter', 'フィルタ', 0, { section: 'filter' }),
+  T('Peer Identity', '§peer', 'ピアの ID', 0, { section: 'peer' }),
+  T('Parameters', '§params', 'パラメータ', 0, { section: 'params' }),
+  T('Failure Point', 'failurePoint', '失敗点', 1),
+  T('Failure Reason', 'reason', '失敗の理由', -1),
+  T('Extra Status', 'extraStatus', '追加の状態', 2),
+  T('Inbound SPI', 'inboundSpi', '受信 SPI', 1),
+  T('Outbound SPI', 'outboundSpi', '送信 SPI', 1),
+  T('Attribute', 'attribute', '属性', 0),
+  T('Expected value', 'expected', '期待値', 0),
+  T('Received value', 'received', '受信した値', 0),
+  // filter lines
+  S('Source IP Address Mask', 'srcMask', '送信元 IP アドレス マスク'),
+  S('Source IP Address', 'srcAddr', '送信元 IP アドレス'),
+  S('Destination IP Address Mask', 'dstMask', '宛先 IP アドレス マスク'),
+  S('Destination IP Address', 'dstAddr', '宛先 IP アドレス'),
+  S('Protocol', 'protocol', 'プロトコル'),
+  S('Source Port', 'srcPort', '送信元ポート'),
+  S('Destination Port', 'dstPort', '宛先ポート'),
+  S('IKE Local Addr', 'ikeLocal', 'IKE ローカル アドレス'),
+  S('IKE Peer Addr', 'ikePeer', 'IKE ピア アドレス'),
+  S('IKE Source Port', 'ikeSrcPort', 'IKE 送信元ポート'),
+  S('IKE Destination Port', 'ikeDstPort', 'IKE 宛先ポート'),
+  S('Peer Private Addr', 'peerPrivate', 'ピアのプライベート アドレス'),
+  // peer identity lines
+  T('Kerberos based Identity', 'kerberosId', 'Kerberos ベースの ID', 0),
+  S('Preshared key ID.', 'presharedKey', '事前共有キー ID', { marker: true }),
+  S('Certificate based Identity.', 'certificateId', '証明書ベースの ID', { marker: true }),
+  S('Peer Subject', 'peerSubject', 'ピアのサブジェクト'),
+  S('Peer SHA Thumbprint', 'peerThumbprint', 'ピアの SHA 拇印'),
+  S('Peer Issuing Certificate Authority', 'peerIssuer', 'ピアの発行元 CA'),
+  S('Root Certificate Authority', 'rootCa', 'ルート CA'),
+  S('My Subject', 'mySubject', '自分のサブジェクト'),
+  S('My SHA Thumbprint', 'myThumbprint', '自分の SHA 拇印'),
+  T('Peer IP Address', 'peerAddr', 'ピアの IP アドレス', 0),
+  // parameters lines (541)
+  S('ESP Algorithm', 'espAlg', 'ESP アルゴリズム'),
+  S('HMAC Algorithm', 'hmacAlg', 'HMAC アルゴリズム'),
+  S('AH Algorithm', 'ahAlg', 'AH アルゴリズム'),
+  S('Encapsulation', 'encapsulation', 'カプセル化'),
+  S('InboundSpi', 'inboundSpi', '受信 SPI'),
+  S('OutBoundSpi', 'outboundSpi', '送信 SPI'),
+  S('Lifetime (sec)', 'lifetimeSec', '有効期間 (秒)'),
+  S('Lifetime (kb)', 'lifetimeKb', '有効期間 (KB)'),
+  S('QM delta time (sec)', 'qmDelta', 'QM デルタ時間 (秒)'),
+  S('Total delta time (sec)', 'totalDelta', '合計デルタ時間 (秒)'),
+  S('MM delta time (sec)', 'mmDelta', 'MM デルタ時間 (秒)'),
+  // plausible Japanese labels
+  T('モード', 'mode', 'モード', 1),
+  T('フィルタ', '§filter', 'フィルタ', 0, { section: 'filter' }),
+  T('フィルター', '§filter', 'フィルタ', 0, { section: 'filter' }),
+  T('ピアの ID', '§peer', 'ピアの ID', 0, { section: 'peer' }),
+  T('ピア ID', '§peer', 'ピアの ID', 0, { section: 'peer' }),
+  T('ピアの識別情報', '§peer', 'ピアの ID', 0, { section: 'peer' }),
+  T('パラメータ', '§params', 'パラメータ', 0, { section: 'params' }),
+  T('パラメーター', '§params', 'パラメータ', 0, { section: 'params' }),
+  T('失敗点', 'failurePoint', '失敗点', 1),
+  T('失敗ポイント', 'failurePoint', '失敗点', 1),
+  T('失敗したポイント', 'failurePoint', '失敗点', 1),
+  T('エラー ポイント', 'failurePoint', '失敗点', 1),
+  T('失敗の理由', 'reason', '失敗の理由', -1),
+  T('失敗理由', 'reason', '失敗の理由', -1),
+  T('エラーの理由', 'reason', '失敗の理由', -1),
+  T('追加の状態', 'extraStatus', '追加の状態', 2),
+  T('追加状態', 'extraStatus', '追加の状態', 2),
+  T('状態の追加', 'extraStatus', '追加の状態', 2),
+  T('属性', 'attribute', '属性', 0),
+  T('期待値', 'expected', '期待値', 0),
+  T('予期された値', 'expected', '期待値', 0),
+  T('受信した値', 'received', '受信した値', 0),
+  S('送信元 IP アドレス マスク', 'srcMask', '送信元 IP アドレス マスク'),
+  S('送信元 IP アドレス', 'srcAddr', '送信元 IP アドレス'),
+  S('宛先 IP アドレス マスク', 'dstMask', '宛先 IP アドレス マスク'),
+  S('宛先 IP アドレス', 'dstAddr', '宛先 IP アドレス'),
+  S('プロトコル', 'protocol', 'プロトコル'),
+  S('送信元ポート', 'srcPort', '送信元ポート'),
+  S('宛先ポート', 'dstPort', '宛先ポート'),
+  S('IKE ローカル アドレス', 'ikeLocal', 'IKE ローカル アドレス'),
+  S('IKE ピア アドレス', 'ikePeer', 'IKE ピア アドレス'),
+  S('IKE 送信元ポート', 'ikeSrcPort', 'IKE 送信元ポート'),
+  S('IKE 宛先ポート', 'ikeDstPort', 'IKE 宛先ポート'),
+  S('ピアのプライベート アドレス', 'peerPrivate', 'ピアのプライベート アドレス'),
+  T('Kerberos ベースの ID', 'kerberosId', 'Kerberos ベースの ID', 0),
+  S('事前共有キー ID', 'presharedKey', '事前共有キー ID', { marker: true }),
+  S('証明書ベースの ID', 'certificateId', '証明書ベースの ID', { marker: true }),
+  T('ピアの IP アドレス', 'peerAddr', 'ピアの IP アドレス', 0),
+  S('ESP アルゴリズム', 'espAlg', 'ESP アルゴリズム'),
+  S('HMAC アルゴリズム', 'hmacAlg', 'HMAC アルゴリズム'),
+  S('AH アルゴリズム', 'ahAlg', 'AH アルゴリズム'),
+  S('カプセル化', 'encapsulation', 'カプセル化'),
+  T('受信 SPI', 'inboundSpi', '受信 SPI', 1),
+  T('送信 SPI', 'outboundSpi', '送信 SPI', 1),
+];
+
+/** Labels of the Vista-and-later IPsec audits (4650–4655, 4976–4984, 5451–5453…). */
+export const VISTA_LABELS: LabelDef[] = [
+  T('Local Endpoint', '§local', 'ローカル エンドポイント', 0, { section: 'local' }),
+  T('Remote Endpoint', '§remote', 'リモート エンドポイント', 0, { section: 'remote' }),
+  T('Local Certificate', '§localCert', 'ローカル証明書', 0, { section: 'localCert' }),
+  T('Remote Certificate', '§remoteCert', 'リモート証明書', 0, { section: 'remoteCert' }),
+  T('Additional Information', '§info', '追加情報', 0, { section: 'info' }),
+  T('Failure Information', '§failure', '失敗の情報', 0, { section: 'failure' }),
+  T('Security Association Information', '§sa', 'SA の情報', 0, { section: 'sa' }),
+  T('Cryptographic Information', '§crypto', '暗号化の情報', 0, { section: 'crypto' }),
+  T('Network Address', 'address', 'ネットワーク アドレス', 0),
+  T('Keying Module Port', 'port', 'キーイング モジュール ポート', 0),
+  T('Local Principal Name', 'principal', 'プリンシパル名', 0),
+  T('Principal Name', 'principal', 'プリンシパル名', 0),
+  T('Keying Module Name', 'keyingModule', 'キーイング モジュール', 0),
+  T('Authentication Method', 'authMethod', '認証方法', 0),
+  T('Role', 'role', '役割', 0),
+  T('Impersonation State', 'impersonation', '偽装の状態', 0),
+  T('Main Mode Filter ID', 'mmFilterId', 'メイン モード フィルタ ID', 0),
+  T('Quick Mode Filter ID', 'qmFilterId', 'クイック モード フィルタ ID', 0),
+  T('Failure Point', 'failurePoint', '失敗点', 0),
+  T('Failure Reason', 'reason', '失敗の理由', 0),
+  T('State', 'state', '状態', 0),
+  T('Initiator Cookie', 'initiatorCookie', '開始側 Cookie', 0),
+  T('Responder Cookie', 'responderCookie', '応答側 Cookie', 0),
+  T('Message ID', 'messageId', 'メッセージ ID', 0),
+  T('Local Address', 'localAddress', 'ローカル アドレス', 0),
+  T('Remote Address', 'remoteAddress', 'リモート アドレス', 0),
+  T('Local Port', 'localPort', 'ローカル ポート', 0),
+  T('Remote Port', 'remotePort', 'リモート ポート', 0),
+  T('Protocol', 'protocol', 'プロトコル', 0),
+  T('Mode', 'mode', 'モード', 0),
+  T('Inbound SPI', 'inboundSpi', '受信 SPI', 0),
+  T('Outbound SPI', 'outboundSpi', '送信 SPI', 0),
+  T('Cipher Algorithm', 'cipher', '暗号アルゴリズム', 0),
+  T('Integrity Algorithm', 'integrity', '整合性アルゴリズム', 0),
+  T('Diffie-Hellman Group', 'dhGroup', 'DH グループ', 0),
+  T('Lifetime', 'lifetime', '有効期間', 0),
+  T('Filter ID', 'filterId', 'フィルタ ID', 0),
+  T('Spi', 'spi', 'SPI', 0),
+  T('SPI', 'spi', 'SPI', 0),
+  T('Error Code', 'errorCode', 'エラー コード', 0),
+  T('Policy', 'policy', 'ポリシー', 0),
+  T('DN', 'dn', 'DN', 0),
+  T('ローカル エンドポイント', '§local', 'ローカル エンドポイント', 0, { section: 'local' }),
+  T('リモート エンドポイント', '§remote', 'リモート エンドポイント', 0, { section: 'remote' }),
+  T('追加情報', '§info', '追加情報', 0, { section: 'info' }),
+  T('失敗の情報', '§failure', '失敗の情報', 0, { section: 'failure' }),
+  T('失敗情報', '§failure', '失敗の情報', 0, { section: 'failure' }),
+  T('ネットワーク アドレス', 'address', 'ネットワーク アドレス', 0),
+  T('キーイング モジュール ポート', 'port', 'キーイング モジュール ポート', 0),
+  T('プリンシパル名', 'principal', 'プリンシパル名', 0),
+  T('役割', 'role', '役割', 0),
+  T('失敗点', 'failurePoint', '失敗点', 0),
+  T('失敗の理由', 'reason', '失敗の理由', 0),
+  T('状態', 'state', '状態', 0),
+  T('開始側 Cookie', 'initiatorCookie', '開始側 Cookie', 0),
+  T('応答側 Cookie', 'responderCookie', '応答側 Cookie', 0),
+  T('エラー コード', 'errorCode', 'エラー コード', 0),
+];
+
+interface PreparedLabel {
+  def: LabelDef;
+  folded: string;
+}
+
+export class LabelSet {
+  private byKey = new Map<string, PreparedLabel[]>();
+  constructor(defs: LabelDef[]) {
+    for (const def of defs) {
+      let folded = '';
+      for (let i = 0; i < def.text.length; i++) {
+        const f = FOLD[def.text.charCodeAt(i)];
+        if (f !== SKIP) folded += String.fromCharCode(f);
+      }
+      if (folded.length < 2) continue;
+      const key = folded.slice(0, 2);
+      const list = this.byKey.get(key) ?? [];
+      list.push({ def, folded });
+      list.sort((a, b) => b.folded.length - a.folded.length);
+      this.byKey.set(key, list);
+    }
+  }
+
+  /** Label at `p` (a word start): returns [def, end of label incl. colon, start of value] or null. */
+  at(text: string, p: number, end: number): [LabelDef, number, number] | null {
+    // first two folded characters
+    let q = p;
+    let k1 = -1;
+    let k2 = -1;
+    while (q < end && k2 < 0) {
+      const f = FOLD[text.charCodeAt(q)];
+      q++;
+      if (f === SKIP) {
+        if (k1 >= 0 && (text.charCodeAt(q - 1) === 0x0a)) return null;
+        continue;
+      }
+      if (k1 < 0) k1 = f;
+      else k2 = f;
+    }
+    if (k2 < 0) return null;
+    const list = this.byKey.get(String.fromCharCode(k1, k2));
+    if (!list) return null;
+    for (const pl of list) {
+      const m = matchLabel(text, p, pl.folded, end);
+      if (m < 0) continue;
+      // what follows the label
+      let r = m;
+      while (r < end && (text.charCodeAt(r) === 0x20 || text.charCodeAt(r) === 0x09)) r++;
+      const c = r < end ? text.charCodeAt(r) : 0x0a;
+      const isColon = c === 0x3a || c === 0xff1a;
+      if (pl.def.colon) {
+        if (!isColon) continue;
+        let v = r + 1;
+        while (v < end && (text.charCodeAt(v) === 0x20 || text.charCodeAt(v) === 0x09)) v++;
+        return [pl.def, r + 1, v];
+      }
+      // no colon needed: the label must end at a word boundary
+      const prevLast = text.charCodeAt(m - 1);
+      const boundary = m >= end || isSpace(text.charCodeAt(m)) || isColon || prevLast === 0x2e || prevLast === 0x29;
+      if (!boundary) continue;
+      let v = isColon ? r + 1 : r;
+      while (v < end && (text.charCodeAt(v) === 0x20 || text.charCodeAt(v) === 0x09)) v++;
+      return [pl.def, isColon ? r + 1 : m, v];
+    }
+    return null;
+  }
+}
+
+/** Match a folded label at p, not crossing a line break; returns end offset or -1. */
+function matchLabel(text: string, p: number, folded: string, end: number): number {
+  let i = 0;
+  while (i < folded.length) {
+    if (p >= end) return -1;
+    const c = text.charCodeAt(p);
+    if (c === 0x0a || c === 0x0d) return -1;
+    const f = FOLD[c];
+    if (f === SKIP) {
+      p++;
+      continue;
+    }
+    if (f !== folded.charCodeAt(i)) return -1;
+    p++;
+    i++;
+  }
+  return p;
+}
+
+function isWordStart(text: string, p: number, lineStart: number): boolean {
+  if (p === lineStart) return true;
+  const c = text.charCodeAt(p - 1);
+  return isSpace(c) || c === 0x3002 || c === 0x3001 || c === 0x3e;
+}
+
+interface Open {
+  def: LabelDef;
+  name: string;
+  labelSpan: Span;
+  parts: Span[];
+  follow: number;
+}
+
+/**
+ * Tokenize the description range [s, e). Lines are found with indexOf; labels only at word starts.
+ * Values of labels with `follow` > 0 continue on following lines; the rest are left over.
+ */
+export function tokenizeFields(text: string, s: number, e: number, labels: LabelSet, maxLine = 8192): FieldResult {
+  const hits: FieldHit[] = [];
+  const leftovers: Span[] = [];
+  let open: Open | null = null;
+  let section = '';
+  let lastEnd = s;
+  let lastLine = -1;
+  let lineNo = -1;
+  const close = () => {
+    if (!open) return;
+    const parts = open.parts;
+    let value = '';
+    let span: Span = [open.labelSpan[1], open.labelSpan[1]];
+    if (parts.length) {
+      value = parts.map(([a, b]) => text.slice(a, b)).join(open.def.name === 'extraStatus' ? ' / ' : ' ');
+      span = [parts[0][0], parts[parts.length - 1][1]];
+    }
+    hits.push({ def: open.def, name: open.name, labelSpan: open.labelSpan, span, value });
+    open = null;
+  };
+  let pos = s;
+  while (pos < e) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > e) nl = e;
+    lineNo++;
+    const pre = stripPrefix(text, pos, nl);
+    let ls = pre.start;
+    let le = nl;
+    while (ls < le && isSpace(text.charCodeAt(ls))) ls++;
+    while (le > ls && isSpace(text.charCodeAt(le - 1))) le--;
+    const next = nl + 1;
+    if (ls >= le) {
+      // blank line: ends paragraph values
+      if (open && (open as Open).follow !== 0) {
+        if ((open as Open).parts.length) close();
+      }
+      pos = next;
+      continue;
+    }
+    // labels on this line
+    const lineHits: Array<[LabelDef, number, number, number]> = [];
+    if (le - ls <= maxLine) {
+      let p = ls;
+      while (p < le) {
+        if (isWordStart(text, p, ls)) {
+          const m = labels.at(text, p, le);
+          if (m) {
+            lineHits.push([m[0], p, m[1], m[2]]);
+            p = m[2] > p ? m[2] : p + 1;
+            continue;
+          }
+        }
+        p++;
+      }
+    }
+    if (!lineHits.length) {
+      if (open && ((open as Open).follow === -1 || (open as Open).follow > 0)) {
+        (open as Open).parts.push([ls, le]);
+        if ((open as Open).follow > 0) (open as Open).follow--;
+        lastEnd = le;
+        lastLine = lineNo;
+      } else {
+        if (open) close();
+        leftovers.push([ls, le]);
+      }
+      pos = next;
+      continue;
+    }
+    // text before the first label continues the open value
+    if (lineHits[0][1] > ls) {
+      let be = lineHits[0][1];
+      while (be > ls && isSpace(text.charCodeAt(be - 1))) be--;
+      if (open && be > ls) (open as Open).parts.push([ls, be]);
+      else if (be > ls) leftovers.push([ls, be]);
+    }
+    for (let h = 0; h < lineHits.length; h++) {
+      close();
+      const [def, ps, pe, vs] = lineHits[h];
+      if (def.section) section = def.section;
+      const name = def.name.startsWith('§') ? def.name : isSectionLocal(def) && section ? `${section}.${def.name}` : def.name;
+      const ve = h + 1 < lineHits.length ? lineHits[h + 1][1] : le;
+      let vEnd = ve;
+      while (vEnd > vs && isSpace(text.charCodeAt(vEnd - 1))) vEnd--;
+      open = { def, name, labelSpan: [ps, pe], parts: vs < vEnd && !def.marker ? [[vs, vEnd]] : [], follow: def.follow };
+      // a value on the label line uses up single-line follow-ups
+      if (open.parts.length && def.follow > 0 && def.name !== 'extraStatus') open.follow = 0;
+      if (open.parts.length && def.name === 'extraStatus') open.follow = Math.max(0, def.follow - 1);
+    }
+    lastEnd = le;
+    lastLine = lineNo;
+    pos = next;
+  }
+  close();
+  return { hits, leftovers, lastEnd, lastLine };
+}
+
+/** Labels whose name depends on the section they appear in. */
+function isSectionLocal(def: LabelDef): boolean {
+  return !def.section && (def.name === 'address' || def.name === 'port' || def.name === 'principal');
+}
+
+/** Pick the first hit with a given name. */
+export function field(res: FieldResult, name: string): FieldHit | undefined {
+  for (const h of res.hits) if (h.name === name) return h;
+  return undefined;
+}
