@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { remarkValidatePlaybook } from './src/remark/validate-playbook.ts';
 import { remarkBaseLinks } from './src/remark/base-links.ts';
 import { sidebar } from './src/lib/site/sidebar.ts';
+import { PAGEFIND_RANKING } from './src/lib/search/ranking.ts';
 
 // Astro 7's default Markdown processor is not remark: plugins go through `unified()` (stack notes, gotcha 4).
 const base = process.env.BASE_PATH ?? '/';
@@ -30,7 +31,10 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       components: {
         PageTitle: './src/components/PageTitle.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
+        Search: './src/components/Search.astro',
       },
+      pagefind: { ranking: PAGEFIND_RANKING },
       lastUpdated: false,
       pagination: false,
     }),

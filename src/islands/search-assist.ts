@@ -7,7 +7,10 @@
 import { smartSearch } from '../lib/search/smart-search.ts';
 import { loadSitePagefind } from './decoder/pagefind.ts';
 
+/** From this length a query is treated as a paste: decoded, and searched sentence by sentence. */
 const LONG = 40;
+/** Shorter queries only get the catalogue lookup (message fragments, codes, event IDs). */
+const SHORT = 2;
 
 class SearchAssist extends HTMLElement {
   private pasted: string | null = null;
@@ -47,12 +50,13 @@ class SearchAssist extends HTMLElement {
         const raw = this.pasted && this.pasted.replace(/\s+/g, ' ').trim().normalize('NFKC') === folded.replace(/\s+/g, ' ').trim() ? this.pasted : folded;
         this.pasted = null;
         clearTimeout(this.timer);
-        if (folded.trim().length < LONG) {
+        if (folded.trim().length < SHORT) {
+          this.generation++;
           panel.hidden = true;
           panel.replaceChildren();
           return;
         }
-        this.timer = setTimeout(() => void this.assist(raw, panel, base), 250);
+        this.timer = setTimeout(() => void this.assist(raw, panel, base), 200);
       },
       true,
     );
@@ -60,36 +64,55 @@ class SearchAssist extends HTMLElement {
 
   private async assist(text: string, panel: HTMLElement, base: string) {
     const gen = ++this.generation;
-    const [{ decode }, { default: catalogue }, { renderFinding }] = await Promise.all([import('../lib/decode/index.ts'), import('../lib/catalogue/data.ts').then((m) => ({ default: m.catalogue })), import('./decoder/render.ts')]);
-    const report = decode(text, catalogue as never, { maxFindings: 5 });
-    let hits: Awaited<ReturnType<typeof smartSearch>> = [];
-    try {
-      hits = await smartSearch(await loadSitePagefind(base), text, 6);
-    } catch {
-      // search index not available (dev server): the decoded answer still shows
-    }
-    if (gen !== this.generation) return;
+    const [{ bestMatches }, { catalogue }] = await Promise.all([import('../lib/search/best-match.ts'), import('../lib/catalogue/data.ts')]);
     const nodes: Node[] = [];
-    const useful = report.findings.filter((f) => f.playbook || f.kind === 'not-ipsec').slice(0, 3);
-    if (useful.length) {
+    const best = bestMatches(catalogue, text, 3);
+    if (best.length) {
       const h = document.createElement('h2');
-      h.textContent = '貼り付けた内容の解析';
-      nodes.push(h, ...useful.map((f) => renderFinding(f, { base }, 'h3')));
-    }
-    if (hits.length) {
-      const h = document.createElement('h2');
-      h.textContent = '文ごとに検索した結果';
+      h.textContent = 'このメッセージ・番号のプレイブック';
       const ul = document.createElement('ul');
-      for (const hit of hits) {
+      for (const m of best) {
         const a = document.createElement('a');
-        a.href = hit.url;
-        a.textContent = hit.title;
+        a.href = `${base.replace(/\/$/, '')}${m.url}`;
+        a.textContent = m.title;
         const li = document.createElement('li');
-        li.append(a, ` (${hit.matched.length} 文が一致)`);
+        li.append(a, ` — ${m.why}`);
         ul.append(li);
       }
       nodes.push(h, ul);
     }
+    if (text.trim().length >= LONG) {
+      const [{ decode }, { renderFinding }] = await Promise.all([import('../lib/decode/index.ts'), import('./decoder/render.ts')]);
+      const report = decode(text, catalogue, { maxFindings: 5 });
+      const bestIds = new Set(best.map((b) => b.id));
+      const useful = report.findings.filter((f) => (f.playbook && !bestIds.has(f.playbook.id)) || f.kind === 'not-ipsec').slice(0, 3);
+      if (useful.length) {
+        const h = document.createElement('h2');
+        h.textContent = '貼り付けた内容の解析';
+        nodes.push(h, ...useful.map((f) => renderFinding(f, { base }, 'h3')));
+      }
+      let hits: Awaited<ReturnType<typeof smartSearch>> = [];
+      try {
+        hits = await smartSearch(await loadSitePagefind(base), text, 6);
+      } catch {
+        // search index not available (dev server): the decoded answer still shows
+      }
+      if (hits.length) {
+        const h = document.createElement('h2');
+        h.textContent = '文ごとに検索した結果';
+        const ul = document.createElement('ul');
+        for (const hit of hits) {
+          const a = document.createElement('a');
+          a.href = hit.url;
+          a.textContent = hit.title;
+          const li = document.createElement('li');
+          li.append(a, ` (${hit.matched.length} 文が一致)`);
+          ul.append(li);
+        }
+        nodes.push(h, ul);
+      }
+    }
+    if (gen !== this.generation) return;
     panel.replaceChildren(...nodes);
     panel.hidden = nodes.length === 0;
   }

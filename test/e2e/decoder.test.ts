@@ -97,7 +97,7 @@ describe('decoder page', () => {
     await page.goto(`${site.url}tools/decoder/`);
     await decodeOn(page, '<img src=x onerror="alert(1)"> 13801 <script>alert(2)</script>');
     expect(await page.locator('ipsec-decoder [data-results] img, ipsec-decoder [data-results] script').count()).toBe(0);
-    expect(await page.locator('ipsec-decoder [data-results]').innerText()).toContain('<img src=x');
+    expect(await page.locator('ipsec-decoder [data-results]').textContent()).toContain('<img src=x');
     expect(dialogs).toBe(0);
     await page.close();
   });
@@ -145,6 +145,20 @@ describe('decoder embedded in a playbook', () => {
 });
 
 describe('search box', () => {
+  it('puts the playbook of an error code first, whatever its spelling', async () => {
+    const { page } = await openWatched(browser, site.origin);
+    await page.goto(site.url);
+    await page.click('button[data-open-modal]');
+    const input = page.locator('dialog[open] input.pagefind-ui__search-input');
+    await input.waitFor();
+    await input.fill('0x000035E9');
+    const best = page.locator('dialog[open] .sa-panel a').first();
+    await best.waitFor({ timeout: 15_000 });
+    expect(await best.getAttribute('href')).toContain('/ike-auth/credentials-unacceptable/');
+    await page.keyboard.press('Tab');
+    await page.close();
+  });
+
   it('normalises full-width letters before searching', async () => {
     const { page } = await openWatched(browser, site.origin);
     await page.goto(site.url);
@@ -153,9 +167,10 @@ describe('search box', () => {
     await input.waitFor();
     await input.pressSequentially('ＩＫＥ セキュリティ属性は受け付けられません');
     await expect.poll(() => input.inputValue()).toBe('IKE セキュリティ属性は受け付けられません');
-    const first = page.locator('.pagefind-ui__result-link').first();
-    await first.waitFor({ timeout: 15_000 });
-    expect(await first.getAttribute('href')).toContain('/ike-main-mode/attributes-unacceptable/');
+    const best = page.locator('dialog[open] .sa-panel a').first();
+    await best.waitFor({ timeout: 15_000 });
+    expect(await best.getAttribute('href')).toContain('/ike-main-mode/attributes-unacceptable/');
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
     await page.close();
   });
 

@@ -6,16 +6,20 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPagefind } from '../support/pagefind.ts';
+import { readFileSync } from 'node:fs';
 import { smartSearch, type PagefindLike } from '../../src/lib/search/smart-search.ts';
+import type { Catalogue } from '../../src/lib/catalogue/types.ts';
 
 let pf: PagefindLike;
+const catalogue = JSON.parse(readFileSync('src/generated/catalogue.json', 'utf8')) as Catalogue;
 beforeAll(async () => {
   pf = await loadPagefind();
 });
 
 const CASES: [query: string, firstUrl: string, why: string][] = [
   ['ピアから応答がありません', '/ike-main-mode/no-response/', 'full Japanese message'],
-  ['ピアから応答', '/ike-main-mode/no-response/', 'sub-word 応答'],
+  ['ピアから応答', '/ike-main-mode/no-response/', 'partial message'],
+  ['応答', '/ike-main-mode/no-response/', 'sub-word 応答'],
   ['ネゴシエーションがタイムアウトしました', '/ike-main-mode/negotiation-timed-out/', 'full Japanese message'],
   ['タイムアウト', '/ike-main-mode/negotiation-timed-out/', 'sub-word タイムアウト'],
   ['IKEセキュリティ属性は受け付けられません', '/ike-main-mode/attributes-unacceptable/', 'message with spaces removed'],
@@ -36,15 +40,26 @@ const CASES: [query: string, firstUrl: string, why: string][] = [
 
 describe('search relevance (built index)', () => {
   it.each(CASES)('%s → %s (%s)', async (query, firstUrl) => {
-    const hits = await smartSearch(pf, query);
+    const hits = await smartSearch(pf, query, 10, catalogue);
     expect(hits.length, `no result for ${query}`).toBeGreaterThan(0);
     expect(hits[0].url).toBe(firstUrl);
   });
 
   it('finds event 547 pages by the bare ID', async () => {
-    const hits = await smartSearch(pf, '547');
+    const hits = await smartSearch(pf, '547', 10, catalogue);
     expect(hits.map((h) => h.url)).toContain('/ike-main-mode/event-547/');
     expect(hits[0].url.startsWith('/ike-')).toBe(true);
+  });
+
+  it('ranks the explaining playbook first from the index alone (no catalogue) for whole messages and codes', async () => {
+    const indexOnly: [string, string][] = [
+      ['ピアから応答がありません', '/ike-main-mode/no-response/'],
+      ['No response from peer', '/ike-main-mode/no-response/'],
+      ['13801', '/ike-auth/credentials-unacceptable/'],
+      ['ERROR_IPSEC_IKE_AUTH_FAIL', '/ike-auth/credentials-unacceptable/'],
+      ['4283', '/ipsec-driver/bad-spi/'],
+    ];
+    for (const [q, url] of indexOnly) expect((await smartSearch(pf, q))[0]?.url, q).toBe(url);
   });
 
   it('a whole pasted 547 event finds the failure-reason playbook among the first three', async () => {
@@ -57,7 +72,7 @@ describe('search relevance (built index)', () => {
       'Failure Reason:',
       'No response from peer',
     ].join('\n');
-    const hits = await smartSearch(pf, paste);
+    const hits = await smartSearch(pf, paste, 10, catalogue);
     expect(hits.slice(0, 3).map((h) => h.url)).toContain('/ike-main-mode/no-response/');
   });
 });

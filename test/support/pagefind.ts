@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PagefindLike } from '../../src/lib/search/smart-search.ts';
+import { PAGEFIND_RANKING } from '../../src/lib/search/ranking.ts';
 
 export async function loadPagefind(dist = process.env.E2E_DIST ?? 'dist'): Promise<PagefindLike> {
   const realFetch = globalThis.fetch;
@@ -18,6 +19,6 @@ export async function loadPagefind(dist = process.env.E2E_DIST ?? 'dist'): Promi
   g.document ??= { currentScript: null, querySelector: (s: string) => (s === 'html' ? { getAttribute: () => 'ja' } : null) };
   const dir = resolve(dist, 'pagefind');
   const pf = await import(pathToFileURL(`${dir}/pagefind.js`).href);
-  await pf.options({ basePath: pathToFileURL(`${dir}/`).href, baseUrl: '/' });
+  await pf.options({ basePath: pathToFileURL(`${dir}/`).href, baseUrl: '/', ranking: PAGEFIND_RANKING });
   return pf as PagefindLike;
 }

@@ -129,7 +129,8 @@ class IpsecDecoder extends HTMLElement {
     const copy = async (markdown: boolean) => {
       if (!this.last) return;
       const lib = await import('../../lib/decode/index.ts');
-      const text = this.last.kind === 'text' ? (markdown ? lib.formatReportMarkdown : lib.formatReportText)(this.last.report, { redact: redact.checked }) : lib.formatBundleText(this.last.report, { redact: redact.checked, markdown });
+      const opts = { redact: redact.checked, baseUrl: location.origin + base.replace(/\/$/, ''), markdown };
+      const text = this.last.kind === 'text' ? (markdown ? lib.formatReportMarkdown : lib.formatReportText)(this.last.report, opts) : lib.formatBundleText(this.last.report, opts);
       try {
         await navigator.clipboard.writeText(text);
         say(`${markdown ? 'Markdown' : 'テキスト'}でコピーしました${redact.checked ? ' (伏せ字あり)' : ''}。`);

@@ -37,6 +37,18 @@ export interface Ctx {
   emit(f: Finding, group?: GroupInfo): void;
   /** Number of events seen (for stats). */
   events: number;
+  /** Line kind (see kinds.ts), memoised. */
+  detect(line: number): number;
+  /** True when the input was cut at maxBytes. */
+  truncated: boolean;
+  /** CSV/TSV column order from a header row, if one was seen. */
+  columns?: string[];
+  /** The last command typed after a prompt (C:\>reg query … /v Name), if any. */
+  lastCommand?: string;
+  /** Per line: content start / end after prefix stripping and trimming, and whether a prompt was removed. */
+  cs: Int32Array;
+  ce: Int32Array;
+  pr: Uint8Array;
 }
 
 /** Mark every line that overlaps [s, e) as recognised. */

@@ -213,8 +213,8 @@ export interface TokenHit {
 export function scanCodes(idx: CatalogueIndex, text: string, s: number, e: number): TokenHit[] {
   const out: TokenHit[] = [];
   let trimmedLen = 0;
-  for (let i = s; i < e; i++) if (text.charCodeAt(i) > 0x20) trimmedLen++;
-  const shortLine = trimmedLen <= 40;
+  for (let i = s; i < e && trimmedLen <= 24; i++) if (text.charCodeAt(i) > 0x20) trimmedLen++;
+  const shortLine = trimmedLen <= 24;
   let i = s;
   while (i < e) {
     const c = text.charCodeAt(i);

@@ -215,6 +215,8 @@ interface ReasonResolution {
   ja?: string;
   confidence: 'exact' | 'template' | 'partial';
   extraFacts: Fact[];
+  /** Span of the template match when the reason was found by scanning. */
+  matched?: Span;
 }
 
 /** Failure reason (+ extra status, mode) -> playbook, code, Japanese text. */
@@ -245,8 +247,10 @@ export function resolveReason(ctx: Ctx, reason: string, extra: string | undefine
         const r = refFor(ctx, c.playbookId);
         if (r) out.alternatives.push(r);
       }
+      // the English message table is authoritative for the code; the signature's code covers Japanese text
+      out.code = idx.codesByMessage.get(key);
       const code = best.code ?? cands.find((c) => c.code)?.code;
-      if (code !== undefined) out.code = idx.codesByValue.get(code);
+      if (!out.code && code !== undefined) out.code = idx.codesByValue.get(code);
       const p = idx.playbooks.get(best.playbookId);
       const sig = p?.signatures?.[best.sigIndex];
       if (sig?.ja) out.ja = sig.ja.includes('。-') ? sig.ja.slice(0, sig.ja.indexOf('。-')) : sig.ja;
@@ -262,6 +266,7 @@ export function resolveReason(ctx: Ctx, reason: string, extra: string | undefine
       if (m.best.form.ref.code !== undefined) out.code = idx.codesByValue.get(m.best.form.ref.code);
       out.ja = sigJa(ctx, m.best.form.ref);
       out.extraFacts = gapFacts(ctx, m.best);
+      out.matched = [m.best.start, m.best.end];
     }
   }
   if (!out.code) out.code = idx.codesByMessage.get(key);
@@ -364,6 +369,11 @@ function event547(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string
   let resolution: ReasonResolution | undefined;
   if (reason) {
     resolution = resolveReason(ctx, reason.value, extra?.value, mk, [reason.span[0], rec.desc ? rec.desc[1] : reason.span[1]]);
+    // a reason followed by other text on the same line: keep only the part that matched
+    if (resolution.matched && resolution.matched[0] - reason.span[0] <= 2 && resolution.matched[1] < reason.span[1]) {
+      reason.span = [reason.span[0], resolution.matched[1]];
+      reason.value = ctx.text.slice(reason.span[0], reason.span[1]);
+    }
     out.push(fact('reason', '失敗の理由', reason.value.trim(), reason.span));
     if (resolution.ja && !hasJapanese(reason.value)) out.push(fact('reasonJa', '日本語版の表示', resolution.ja, reason.span));
     if (resolution.code) out.push(fact('code', 'エラー コード', describeCode(resolution.code), reason.span));
@@ -627,8 +637,10 @@ function vistaEvent(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: stri
   if (legacy.length) f.push(fact('legacy', '従来の Windows での相当イベント', legacy.map((p) => p.title).join(' / '), rec.idSpan ?? rec.span));
   let pb = resolution?.playbook;
   const alts: PlaybookRef[] = [...(resolution?.alternatives ?? [])];
-  if (!pb && legacy.length) pb = playbookRef(legacy[0], reason ? '対処' : '症状');
-  for (const p of legacy) if (p.id !== pb?.id && !alts.some((a) => a.id === p.id)) alts.push(playbookRef(p, '対処'));
+  if (!pb && legacy.length) {
+    pb = playbookRef(legacy[0], reason ? '対処' : '症状');
+    for (const p of legacy.slice(1, 6)) if (!alts.some((a) => a.id === p.id)) alts.push(playbookRef(p, '症状'));
+  }
   const failed = /failed|dropped|invalid|incorrect|critical|not started|could not|failure/i.test(en) || isFailureType(rec.type);
   const peer = peerOf(res);
   const reasonText = reason ? reasonDisplay(reason.value, resolution?.ja) : undefined;

@@ -212,7 +212,11 @@ interface PreparedLabel {
 }
 
 export class LabelSet {
-  private byKey = new Map<string, PreparedLabel[]>();
+  private byKey = new Map<number, PreparedLabel[]>();
+  /** First folded characters of all labels (fast rejection). */
+  private first = new Uint8Array(65536);
+  /** Folded first-two-character keys of every label (for line dispatch tables). */
+  readonly keys: number[] = [];
   constructor(defs: LabelDef[]) {
     for (const def of defs) {
       let folded = '';
@@ -221,32 +225,37 @@ export class LabelSet {
         if (f !== SKIP) folded += String.fromCharCode(f);
       }
       if (folded.length < 2) continue;
-      const key = folded.slice(0, 2);
+      const key = folded.charCodeAt(0) * 65536 + folded.charCodeAt(1);
+      this.first[folded.charCodeAt(0)] = 1;
       const list = this.byKey.get(key) ?? [];
       list.push({ def, folded });
       list.sort((a, b) => b.folded.length - a.folded.length);
       this.byKey.set(key, list);
+      if (!this.keys.includes(key)) this.keys.push(key);
     }
   }
 
   /** Label at `p` (a word start): returns [def, end of label incl. colon, start of value] or null. */
   at(text: string, p: number, end: number): [LabelDef, number, number] | null {
-    // first two folded characters
-    let q = p;
-    let k1 = -1;
+    if (p >= end) return null;
+    const f0 = FOLD[text.charCodeAt(p)];
+    if (f0 === SKIP || !this.first[f0]) return null;
+    // second folded character
+    let q = p + 1;
     let k2 = -1;
-    while (q < end && k2 < 0) {
-      const f = FOLD[text.charCodeAt(q)];
+    while (q < end) {
+      const c = text.charCodeAt(q);
+      const f = FOLD[c];
       q++;
       if (f === SKIP) {
-        if (k1 >= 0 && (text.charCodeAt(q - 1) === 0x0a)) return null;
+        if (c === 0x0a) return null;
         continue;
       }
-      if (k1 < 0) k1 = f;
-      else k2 = f;
+      k2 = f;
+      break;
     }
     if (k2 < 0) return null;
-    const list = this.byKey.get(String.fromCharCode(k1, k2));
+    const list = this.byKey.get(f0 * 65536 + k2);
     if (!list) return null;
     for (const pl of list) {
       const m = matchLabel(text, p, pl.folded, end);
@@ -311,7 +320,7 @@ interface Open {
  * Tokenize the description range [s, e). Lines are found with indexOf; labels only at word starts.
  * Values of labels with `follow` > 0 continue on following lines; the rest are left over.
  */
-export function tokenizeFields(text: string, s: number, e: number, labels: LabelSet, maxLine = 8192): FieldResult {
+export function tokenizeFields(text: string, s: number, e: number, labels: LabelSet, maxLine = 8192, stopAtLeftover = false): FieldResult {
   const hits: FieldHit[] = [];
   const leftovers: Span[] = [];
   let open: Open | null = null;
@@ -374,6 +383,7 @@ export function tokenizeFields(text: string, s: number, e: number, labels: Label
         lastLine = lineNo;
       } else {
         if (open) close();
+        if (stopAtLeftover && hits.length) break;
         leftovers.push([ls, le]);
       }
       pos = next;
@@ -396,7 +406,7 @@ export function tokenizeFields(text: string, s: number, e: number, labels: Label
       while (vEnd > vs && isSpace(text.charCodeAt(vEnd - 1))) vEnd--;
       open = { def, name, labelSpan: [ps, pe], parts: vs < vEnd && !def.marker ? [[vs, vEnd]] : [], follow: def.follow };
       // a value on the label line uses up single-line follow-ups
-      if (open.parts.length && def.follow > 0 && def.name !== 'extraStatus') open.follow = 0;
+      if (open.parts.length && def.follow !== 0 && def.name !== 'extraStatus') open.follow = 0;
       if (open.parts.length && def.name === 'extraStatus') open.follow = Math.max(0, def.follow - 1);
     }
     lastEnd = le;

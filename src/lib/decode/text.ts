@@ -73,7 +73,7 @@ export function looseKey(s: string): string {
       continue;
     }
     inDigits = false;
-    if (f === 0x2e || f === 0x3002 || f === 0x3001 || f === 0x2c || f === 0x21 || f === 0x3f || f === 0x2d || f === 0x7c || f === 0x3a) continue;
+    if (f === 0x2e || f === 0x3002 || f === 0x3001 || f === 0x2c || f === 0x21 || f === 0x3f || f === 0x2d || f === 0x7c || f === 0x3a || f === 0x2f) continue;
     out += String.fromCharCode(f);
   }
   return out;

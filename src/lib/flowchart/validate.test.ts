@@ -113,7 +113,7 @@ describe('validateFlowchart', () => {
   it('fails with the file and node named, and a fix', () => {
     const c = goodChart();
     c.nodes.ping.answers[0].next = 'nme';
-    expect(() => assertValidFlowchart('playbooks/flowcharts/x.mdx', c, ctx)).toThrowError(
+    expect(() => assertValidFlowchart('playbooks/flowcharts/x.mdx', c, ctx)).toThrow(
       /playbooks\/flowcharts\/x\.mdx: node "ping", answer 1 \("はい"\): next "nme" is not a node\.\n {2}Fix: add a node "nme"/,
     );
   });

@@ -2,8 +2,11 @@
  * Search that works for what help desks paste: Pagefind ANDs every word, so a whole pasted
  * event finds nothing. This normalises the query (NFKC: ＩＫＥ → IKE), searches it whole, and
  * when that finds nothing (or the query is long) searches each segment and merges the pages,
- * ranking a page by how many segments hit it, then by its best Pagefind score.
+ * ranking a page by how many segments hit it, then by its best Pagefind score. Given the
+ * catalogue, the playbooks the query names outright (bestMatches) come first.
  */
+import type { Catalogue } from '../catalogue/types.ts';
+import { bestMatches } from './best-match.ts';
 
 /** The part of Pagefind's JS API used here (pagefind.js `search`). */
 export interface PagefindLike {
@@ -41,9 +44,16 @@ export function querySegments(text: string, max = 12): string[] {
   return out;
 }
 
-export async function smartSearch(pf: PagefindLike, query: string, limit = 10): Promise<SmartHit[]> {
+export async function smartSearch(pf: PagefindLike, query: string, limit = 10, catalogue?: Catalogue): Promise<SmartHit[]> {
   const q = normaliseQuery(query);
   if (!q) return [];
+  const pinned: SmartHit[] = catalogue ? bestMatches(catalogue, query).map((m) => ({ url: m.url, title: m.title, matched: [m.why], score: Infinity })) : [];
+  const ranked = await pagefindHits(pf, query, q, limit);
+  const seen = new Set(pinned.map((p) => p.url));
+  return [...pinned, ...ranked.filter((h) => !seen.has(h.url))].slice(0, limit);
+}
+
+async function pagefindHits(pf: PagefindLike, query: string, q: string, limit: number): Promise<SmartHit[]> {
   const long = q.length > 80 || /\n/.test(query);
   if (!long) {
     const whole = await hits(pf, q, limit);

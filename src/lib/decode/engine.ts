@@ -1,0 +1,541 @@
+/**
+ * The decoding engine: cut the input, index its lines, classify each line with a cheap detector,
+ * hand blocks to the parsers, then scan the remaining free text for catalogue messages, one-line
+ * 547 forms and error codes, and list whatever is left as unrecognised.
+ */
+import type { Catalogue } from '../catalogue/types.ts';
+import { getIndex, playbookRef } from './catalogue-index.ts';
+import type { Ctx, GroupInfo } from './context.ts';
+import { cover, fact, gapFacts, kindForPlaybook, lineRanges, meaningOf, refFor, scanTail, scanTemplates, sensitiveOf, sigJa, tierOf } from './context.ts';
+import { Cursor } from './cursor.ts';
+import { codeFinding, scanCodes } from './errors.ts';
+import type { EventRecord } from './events.ts';
+import { interpretEvent } from './events.ts';
+import type { TitleIndex } from './event-sources.ts';
+import { HEADER_DEFS, buildTitleIndex, computeContent, content, csvHeader, headerAt, idBefore, isFieldsStart, isHeaderStart, readDescription, readDialog, readRows, readXml, rowSeparator, titleIds } from './event-sources.ts';
+import { K } from './kinds.ts';
+import { COMMAND_PREFIXES, detectCommand, readCommand } from './commands/index.ts';
+import { isOakleyLine, readOakley } from './oakley.ts';
+import { isRegistryStart, readRegistry } from './registry.ts';
+import type { DecodeOptions, DecodeReport, Finding, InputFormat, SummaryGroup, UnrecognisedText } from './types.ts';
+import { FOLD, SKIP, indexLines, looseKey, squash, stripPrefix, trimRange, utf8CutIndex, utf8Length, clip } from './text.ts';
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+const EXAMPLES_PER_GROUP = 3;
+
+const titleCache = new WeakMap<Catalogue, TitleIndex>();
+function titles(cat: Catalogue): TitleIndex {
+  let t = titleCache.get(cat);
+  if (!t) {
+    t = buildTitleIndex(cat.events ?? []);
+    titleCache.set(cat, t);
+  }
+  return t;
+}
+
+const F_NOISE = 1;
+const F_ROW = 2;
+const F_CSVHEAD = 4;
+const F_HEADER = 8;
+const F_REG = 16;
+const F_CMD = 32;
+const F_DESC = 64;
+const F_FIELDS = 128;
+
+/** Key of the first two folded (non-skipped) characters at s. */
+function lineKey(text: string, s: number, e: number): number {
+  let k1 = -1;
+  for (let p = s; p < e && p < s + 16; p++) {
+    const f = FOLD[text.charCodeAt(p)];
+    if (f === SKIP) continue;
+    if (k1 < 0) k1 = f;
+    else return k1 * 65536 + f;
+  }
+  return k1 < 0 ? -1 : k1 * 65536;
+}
+
+function keyOf(s: string): number {
+  return lineKey(s, 0, s.length);
+}
+
+const TYPE_KEYS = ['Information', 'Warning', 'Error', 'Success Audit', 'Failure Audit', 'Audit Success', 'Audit Failure', 'Critical', 'Verbose', '情報', '警告', 'エラー', '成功の監査', '失敗の監査', '監査の成功', '監査の失敗', '重大'];
+const CSVHEAD_KEYS = ['Type', 'Level', 'Keywords', 'Date', '種類', 'レベル', 'キーワード', '日付'];
+const REG_KEYS = ['HKEY_', 'HKLM\\', 'HKCU\\', '[HKEY_', '[HKLM\\', '[-HKEY_', 'Windows Registry Editor', 'REGEDIT4', '! REG.EXE', 'ERROR: The system', 'エラー: 指定'];
+const FIELD_KEYS = ['Mode', 'Filter', 'Peer Identity', 'Parameters', 'Failure Point', 'Failure Reason', 'Extra Status', 'モード', 'フィルタ', 'ピアの ID', 'ピア ID', 'パラメータ', '失敗点', '失敗ポイント', '失敗したポイント', 'エラー ポイント', '失敗の理由', '失敗理由', 'エラーの理由', '追加の状態', '追加状態', '状態の追加'];
+
+const tableCache = new WeakMap<Catalogue, Map<number, number>>();
+function dispatchTable(cat: Catalogue, ti: TitleIndex): Map<number, number> {
+  let t = tableCache.get(cat);
+  if (t) return t;
+  const m = new Map<number, number>();
+  const add = (words: string[], flag: number) => {
+    for (const w of words) {
+      const k = keyOf(w);
+      if (k >= 0) m.set(k, (m.get(k) ?? 0) | flag);
+    }
+  };
+  add(NOISE_PREFIXES, F_NOISE);
+  add(TYPE_KEYS, F_ROW);
+  add(CSVHEAD_KEYS, F_CSVHEAD);
+  add(HEADER_DEFS.map((d) => d.text), F_HEADER);
+  add(REG_KEYS, F_REG);
+  add(COMMAND_PREFIXES, F_CMD);
+  add(FIELD_KEYS, F_FIELDS);
+  for (const k of ti.keys) if (k.length >= 2) m.set(k.charCodeAt(0) * 65536 + k.charCodeAt(1), (m.get(k.charCodeAt(0) * 65536 + k.charCodeAt(1)) ?? 0) | F_DESC);
+  tableCache.set(cat, m);
+  t = m;
+  return t;
+}
+
+const NOISE_PREFIXES = [
+  'The command completed successfully',
+  'コマンドは正常に終了しました',
+  'Press any key',
+  '続行するには何かキーを押してください',
+  'For more information, see Help and Support Center',
+  'Ok.',
+];
+
+function isSeparatorLine(text: string, s: number, e: number): boolean {
+  if (e - s < 3) return false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2d && c !== 0x3d && c !== 0x2a && c !== 0x5f && c !== 0x23 && c !== 0x7e && c !== 0x20 && c !== 0x09 && c !== 0x2500) return false;
+  }
+  return true;
+}
+
+interface Group extends SummaryGroup {
+  firstKey: string;
+  lastKey: string;
+  examples: number;
+}
+
+export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = {}): DecodeReport {
+  const notices: string[] = [];
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const raw = typeof input === 'string' ? input : String(input ?? '');
+  let text = raw;
+  let cutAt: number | undefined;
+  const cut = utf8CutIndex(raw, maxBytes);
+  const bytes = cut >= 0 || raw.length < 2_000_000 ? utf8Length(raw) : raw.length;
+  if (cut >= 0) {
+    text = raw.slice(0, cut);
+    cutAt = maxBytes;
+    notices.push(`入力が ${maxBytes} バイトを超えたため、先頭の ${maxBytes} バイトだけを解析しました (input cut at ${maxBytes} bytes)。`);
+  }
+  const lines = indexLines(text);
+  const idx = getIndex(cat);
+  const maxFindings = opts.maxFindings ?? 500;
+  const stored: Finding[] = [];
+  const groups = new Map<string, Group>();
+  let totalFindings = 0;
+  let dropped = 0;
+  const ctx: Ctx = {
+    text,
+    lines,
+    idx,
+    scope: opts.scope,
+    budget: { ops: 64 * text.length + 2_000_000, exhausted: false },
+    covered: new Uint8Array(lines.count),
+    notices,
+    formats: new Map(),
+    events: 0,
+    truncated: cut >= 0,
+    detect: () => K.FREE,
+    ...computeContent(text, lines.starts, lines.ends, lines.count),
+    emit(f: Finding, g?: GroupInfo) {
+      totalFindings++;
+      let keep = true;
+      if (g) {
+        let gr = groups.get(g.key);
+        if (!gr) {
+          gr = { key: g.key, kind: f.kind, title: g.title, eventId: g.eventId, source: g.source, reason: g.reason, peer: g.peer, count: 0, first: g.time, last: g.time, playbook: g.playbook, firstKey: g.timeKey ?? '', lastKey: g.timeKey ?? '', examples: 0 };
+          groups.set(g.key, gr);
+        }
+        gr.count++;
+        if (g.time) {
+          const k = g.timeKey ?? '';
+          if (gr.first === undefined || (k && gr.firstKey && k < gr.firstKey)) {
+            gr.first = g.time;
+            gr.firstKey = k;
+          }
+          if (gr.last === undefined || !k || !gr.lastKey || k >= gr.lastKey) {
+            gr.last = g.time;
+            gr.lastKey = k;
+          }
+        }
+        if (gr.examples >= EXAMPLES_PER_GROUP) keep = false;
+        else gr.examples++;
+      }
+      if (keep && stored.length >= maxFindings) keep = f.priority >= 80 && stored.length < maxFindings * 2;
+      if (keep) stored.push(f);
+      else dropped++;
+    },
+  };
+  const kinds = new Int8Array(lines.count).fill(-1);
+  const ti = titles(cat);
+  const xmlCursor = new Cursor(text, '<Event');
+  const closeCursor = new Cursor(text, '</Event>');
+  const ikeCursor = new Cursor(text, 'IKE security association');
+  const table = dispatchTable(cat, ti);
+  const detectRaw = (i: number): number => {
+    const s0 = lines.starts[i];
+    const e0 = lines.ends[i];
+    const s = ctx.cs[i];
+    const e = ctx.ce[i];
+    if (s >= e) return ctx.pr[i] ? K.PROMPT : K.FREE;
+    // XML anywhere on the line
+    let x = xmlCursor.find(s0, e0);
+    while (x >= 0) {
+      const c = text.charCodeAt(x + 6);
+      if (c === 0x20 || c === 0x3e || c === 0x09 || x + 6 >= e0) return K.XML;
+      x = xmlCursor.find(x + 1, e0);
+    }
+    if (ctx.pr[i]) return K.PROMPT;
+    const c0 = text.charCodeAt(s);
+    if (c0 === 0x2d || c0 === 0x3d || c0 === 0x2a || c0 === 0x5f || c0 === 0x23 || c0 === 0x7e || c0 === 0x2500) {
+      if (isSeparatorLine(text, s, e)) return K.NOISE;
+    }
+    if (c0 >= 0x30 && c0 <= 0x39 && isOakleyLine(text, s, e)) return K.OAKLEY;
+    const flags = table.get(lineKey(text, s, e)) ?? 0;
+    if (flags) {
+      if (flags & F_NOISE) for (const np of NOISE_PREFIXES) if (text.startsWith(np, s)) return K.NOISE;
+      if (flags & F_ROW && rowSeparator(text, s, e)) return K.ROW;
+      if (flags & F_CSVHEAD && csvHeader(text, s, e)) return K.CSVHEAD;
+      if (flags & F_HEADER && headerAt(text, s, e) && isHeaderStart(ctx, i)) return K.HEADER;
+      if (flags & F_REG && isRegistryStart(text, s, e)) return K.REG;
+      if (flags & F_CMD) {
+        const cmd = detectCommand(ctx, i, s, e);
+        if (cmd) return cmd;
+      }
+      if (flags & F_DESC && titleIds(ti, text, s, e)) return K.DESC;
+      if (flags & F_FIELDS && isFieldsStart(ctx, i)) return K.FIELDS;
+    }
+    // phrases that end a line: Japanese ping / tracert headers, netdiag test results
+    const last = text.charCodeAt(e - 1);
+    if (e - s <= 240 && (last === 0x3059 || last === 0x3a || last === 0xff1a || last === 0x64 || last === 0x529f || last === 0x6557 || last === 0x30d7)) {
+      const cmd = detectCommand(ctx, i, s, e);
+      if (cmd) return cmd;
+    }
+    const at = ikeCursor.find(s, e);
+    if (at > s && titleIds(ti, text, at, e)) return K.DESC_INLINE;
+    return K.FREE;
+  };
+  ctx.detect = (i: number): number => {
+    if (i < 0 || i >= lines.count) return K.FREE;
+    let k = kinds[i];
+    if (k < 0) {
+      k = detectRaw(i);
+      kinds[i] = k;
+    }
+    return k;
+  };
+
+  const freeLines: number[] = [];
+  const signal = opts.signal;
+  let aborted = false;
+  try {
+    let i = 0;
+    const n = lines.count;
+    let nextTick = 0;
+    while (i < n) {
+      if (i >= nextTick) {
+        nextTick = i + 2048;
+        if (signal?.aborted) {
+          aborted = true;
+          notices.push(`中断されました: ${i} 行目までを解析しました。`);
+          break;
+        }
+        opts.onProgress?.(lines.starts[i], text.length);
+      }
+      const kind = ctx.detect(i);
+      let j = i + 1;
+      switch (kind) {
+        case K.FREE:
+          freeLines.push(i);
+          break;
+        case K.NOISE:
+          ctx.covered[i] = 1;
+          break;
+        case K.PROMPT: {
+          ctx.covered[i] = 1;
+          const pre = stripPrefix(text, lines.starts[i], lines.ends[i]);
+          ctx.lastCommand = text.slice(pre.start, Math.min(lines.ends[i], pre.start + 300)).trim();
+          break;
+        }
+        case K.CSVHEAD: {
+          const [s, e] = content(ctx, i);
+          ctx.columns = csvHeader(text, s, e) ?? undefined;
+          ctx.covered[i] = 1;
+          break;
+        }
+        case K.XML: {
+          const at = xmlCursor.find(lines.starts[i], lines.ends[i]);
+          // text before the XML on the same line is free text
+          j = readXml(ctx, i, at >= 0 ? at : lines.starts[i], closeCursor);
+          break;
+        }
+        case K.HEADER:
+          j = readDialog(ctx, i);
+          break;
+        case K.ROW:
+          j = readRows(ctx, i);
+          break;
+        case K.DESC: {
+          const [s, e] = content(ctx, i);
+          const t = titleIds(ti, text, s, e);
+          j = readDescription(ctx, i, s, t ? t.ids : null);
+          break;
+        }
+        case K.DESC_INLINE: {
+          const [s, e] = content(ctx, i);
+          const at = ikeCursor.find(s, e);
+          const t = at >= 0 ? titleIds(ti, text, at, e) : null;
+          j = t ? readDescription(ctx, i, at, t.ids, idBefore(ctx, s, at)) : i + 1;
+          if (!t) freeLines.push(i);
+          break;
+        }
+        case K.FIELDS: {
+          const [s] = content(ctx, i);
+          j = readDescription(ctx, i, s, null);
+          break;
+        }
+        case K.OAKLEY:
+          j = readOakley(ctx, i, opts.hint === 'oakley');
+          break;
+        case K.REG:
+          j = readRegistry(ctx, i);
+          break;
+        default:
+          j = readCommand(ctx, i, kind);
+      }
+      if (j <= i) j = i + 1;
+      if (kind !== K.FREE)
+        for (let k = i; k < j; k++) {
+          if (ctx.covered[k]) continue;
+          const [cs, ce] = content(ctx, k);
+          if (cs >= ce) continue;
+          const kk = ctx.detect(k);
+          if (kk === K.NOISE || kk === K.PROMPT) ctx.covered[k] = 1;
+          else freeLines.push(k);
+        }
+      i = j;
+    }
+    if (!aborted) freeText(ctx, freeLines);
+  } catch (err) {
+    notices.push(`解析中に内部エラーが発生したため、途中までの結果を返します (${err instanceof Error ? err.message : String(err)})。`);
+  }
+  if (ctx.budget.exhausted) notices.push('入力が複雑すぎるため、一部の照合を省略しました。');
+  // unrecognised
+  const unrecognised: UnrecognisedText[] = [];
+  let unrecCount = 0;
+  const maxUnrec = opts.maxUnrecognised ?? 200;
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart < 0) return;
+    unrecCount++;
+    if (unrecognised.length < maxUnrec) {
+      const [s, e] = trimRange(text, runStart, runEnd);
+      unrecognised.push({ text: clip(text.slice(s, e), 2000), span: [s, e] });
+    }
+    runStart = -1;
+  };
+  for (let i = 0; i < lines.count; i++) {
+    const [s, e] = content(ctx, i);
+    if (s >= e) {
+      flush();
+      continue;
+    }
+    if (ctx.covered[i]) {
+      flush();
+      continue;
+    }
+    if (runStart < 0) runStart = lines.starts[i];
+    runEnd = lines.ends[i];
+    if (runEnd - runStart > 4000) flush();
+  }
+  flush();
+  if (unrecCount > unrecognised.length) notices.push(`認識できなかった箇所は ${unrecCount} 件あり、先頭の ${unrecognised.length} 件だけを一覧にしています。`);
+  if (dropped > 0) notices.push(`同じ内容の記録 ${dropped} 件は一覧から省き、集計 (summary) の件数にだけ含めています。`);
+  // finalize
+  stored.sort((a, b) => a.span[0] - b.span[0]);
+  const summary: SummaryGroup[] = [...groups.values()]
+    .sort((a, b) => b.count - a.count || (a.firstKey < b.firstKey ? -1 : 1))
+    .map((g) => {
+      const out: SummaryGroup = { key: g.key, kind: g.kind, title: g.title, count: g.count };
+      if (g.eventId !== undefined) out.eventId = g.eventId;
+      if (g.source) out.source = g.source;
+      if (g.reason) out.reason = g.reason;
+      if (g.peer) out.peer = g.peer;
+      if (g.first) out.first = g.first;
+      if (g.last) out.last = g.last;
+      if (g.playbook) out.playbook = g.playbook;
+      return out;
+    });
+  const format = pickFormat(ctx.formats, text, freeLines.length);
+  return {
+    input: cutAt !== undefined ? { bytes, lines: text.length ? lines.count : 0, format, cutAt } : { bytes, lines: text.length ? lines.count : 0, format },
+    findings: stored,
+    summary,
+    unrecognised,
+    notices,
+    firstLook: firstLook(stored, summary),
+    stats: { findings: totalFindings, events: ctx.events, unrecognised: unrecCount },
+  };
+}
+
+function pickFormat(formats: Map<InputFormat, number>, text: string, free: number): InputFormat {
+  if (!text.trim()) return 'empty';
+  const entries = [...formats.entries()].filter(([, v]) => v > 0);
+  if (!entries.length) return 'text';
+  if (entries.length === 1) return free > 0 && free > entries[0][1] * 4 ? 'mixed' : entries[0][0];
+  const kinds = new Set(entries.map(([k]) => k));
+  return kinds.size === 1 ? entries[0][0] : 'mixed';
+}
+
+/** Short "what to look at first" lines from the highest-priority findings. */
+export function firstLook(findings: Finding[], summary: SummaryGroup[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const sorted = [...findings].filter((f) => f.priority >= 40).sort((a, b) => b.priority - a.priority || a.span[0] - b.span[0]);
+  for (const f of sorted) {
+    const key = f.playbook?.id ?? f.title;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const g = f.eventId !== undefined ? summary.find((s) => s.eventId === f.eventId && s.playbook?.id === f.playbook?.id) : undefined;
+    const count = g && g.count > 1 ? ` (${g.count} 件)` : '';
+    out.push(`${f.title}${count}${f.playbook ? ` → 「${f.playbook.title}」の${f.playbook.anchor}` : f.guide ? ` → 「${f.guide.title}」` : ''}`);
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
+/** Free text: one-line 547 forms, catalogue messages (also wrapped), error codes, cut-off tails. */
+function freeText(ctx: Ctx, freeLines: number[]): void {
+  const { text, lines } = ctx;
+  const dash = new Cursor(text, '。-');
+  // paragraphs of consecutive free lines
+  let p = 0;
+  while (p < freeLines.length) {
+    let q = p + 1;
+    while (q < freeLines.length && freeLines[q] === freeLines[q - 1] + 1) q++;
+    const para = freeLines.slice(p, q);
+    p = q;
+    for (const li of para) {
+      if (ctx.covered[li]) continue;
+      const [s, e] = content(ctx, li);
+      // the chapter's one-line 547 form: 「reason。- extra status」
+      const d = dash.find(s, e);
+      if (d > s) oneLine547(ctx, li, s, e, d);
+    }
+    const ranges: number[] = [];
+    const rlines: number[] = [];
+    for (const li of para) {
+      if (ctx.covered[li]) continue;
+      const [s, e] = content(ctx, li);
+      if (s < e) {
+        ranges.push(s, e);
+        rlines.push(li);
+      }
+    }
+    if (ranges.length) {
+      for (const m of scanTemplates(ctx, ranges)) messageFinding(ctx, m);
+    }
+    for (const li of para) {
+      if (ctx.covered[li]) continue;
+      const [s, e] = content(ctx, li);
+      if (s >= e || e - s > 20000) continue;
+      const hits = scanCodes(ctx.idx, text, s, e);
+      for (const h of hits) ctx.emit(codeFinding(ctx.idx, h.token, h.span, h.readings));
+      if (hits.length) {
+        // a line that is only codes is recognised
+        let rest = text.slice(s, e);
+        for (const h of hits) rest = rest.split(h.token).join('');
+        if (squash(rest).length <= 24) ctx.covered[li] = 1;
+      }
+    }
+  }
+  // cut-off paste at the end
+  let last = lines.count - 1;
+  while (last >= 0 && content(ctx, last)[0] >= content(ctx, last)[1]) last--;
+  if (last >= 0 && !ctx.covered[last]) {
+    for (const m of scanTail(ctx, lines.ends[last])) messageFinding(ctx, m);
+  }
+}
+
+function messageFinding(ctx: Ctx, m: ReturnType<typeof scanTemplates>[number]): void {
+  const ref = m.best.form.ref;
+  const pb = refFor(ctx, ref.playbookId, m.best.partial ? '症状' : '対処');
+  const alts = m.alts.map((a) => refFor(ctx, a.form.ref.playbookId)).filter((x): x is NonNullable<typeof x> => !!x);
+  const p = ctx.idx.playbooks.get(ref.playbookId);
+  const confidence = m.best.partial ? 'partial' : m.best.form.tpl.variable ? 'template' : 'exact';
+  const matched = squash(ctx.text.slice(m.best.start, m.best.end));
+  const facts = [fact('message', 'メッセージ', clip(matched, 500), [m.best.start, m.best.end]), ...gapFacts(ctx, m.best)];
+  const ja = sigJa(ctx, ref);
+  if (ja && ref.lang !== 'ja') facts.push(fact('ja', '日本語版の表示', ja, [m.best.start, m.best.end]));
+  if (ref.ref) facts.push(fact('ref', 'メッセージ番号 (messages.tsv)', ref.ref, [m.best.start, m.best.end]));
+  if (ref.code !== undefined) {
+    const c = ctx.idx.codesByValue.get(ref.code);
+    if (c) facts.push(fact('code', 'エラー コード', `${c.decimal} (${c.hex}) ${c.name}`, [m.best.start, m.best.end]));
+  }
+  const kind = kindForPlaybook(ctx, ref.playbookId, ref);
+  const eventId = ref.event ?? p?.events?.[0]?.id;
+  const title = `${m.best.partial ? '途中で切れた文字列: ' : ''}${p?.title ?? ref.playbookId}`;
+  const f: Finding = {
+    kind,
+    title,
+    meaning: meaningOf(ctx, ref.playbookId, 'このメッセージはプレイブックに登録されています。'),
+    facts,
+    playbook: pb,
+    alternatives: alts.length ? alts : undefined,
+    tier: tierOf(ctx, ref.playbookId),
+    sensitive: sensitiveOf(ctx, ref.playbookId),
+    confidence,
+    span: [m.best.start, m.best.end],
+    severity: kind === 'event' ? 'warning' : 'info',
+    priority: m.best.partial ? 45 : 75,
+  };
+  if (eventId !== undefined) f.eventId = eventId;
+  if (ctx.scope && (ref.playbookId === ctx.scope || alts.some((a) => a.id === ctx.scope))) f.inScope = true;
+  cover(ctx, m.best.start, m.best.end);
+  ctx.emit(f, { key: `msg|${ref.playbookId}|${looseKey(matched).slice(0, 40)}`, title: p?.title ?? ref.playbookId, eventId, playbook: pb });
+}
+
+/** 「ネゴシエーションがタイムアウトしました。- 最初の SA ペイロードを処理しました。応答側。 デルタ時間 63」 */
+function oneLine547(ctx: Ctx, li: number, s: number, e: number, dash: number): void {
+  const text = ctx.text;
+  let rs = s;
+  // the reason may follow a label on the same line ("失敗の理由: …")
+  const colon = Math.max(text.lastIndexOf(':', dash), text.lastIndexOf('：', dash));
+  if (colon >= s) rs = colon + 1;
+  const [a, b] = trimRange(text, rs, dash);
+  const reason = text.slice(a, b);
+  const cands = ctx.idx.reasons.get(looseKey(reason));
+  if (!cands || !cands.length) return;
+  const [xs, xe] = trimRange(text, dash + 2, e);
+  const rec: EventRecord = { format: 'event-description', span: [a, xe], id: 547 };
+  void rec;
+  // Build a synthetic record through the normal 547 path using the reason/extra spans.
+  const lines = ctx.lines;
+  void lines;
+  const fakeDesc: EventRecord = { format: 'event-description', span: [a, xe], id: 547 };
+  interpretOneLine(ctx, fakeDesc, [a, b], [xs, xe]);
+  ctx.covered[li] = 1;
+}
+
+function interpretOneLine(ctx: Ctx, rec: EventRecord, reason: [number, number], extra: [number, number]): void {
+  // Reuse the 547 interpretation by giving it XML-like data items (mode unknown).
+  rec.data = [
+    { value: '', span: [reason[0], reason[0]] },
+    { value: '', span: [reason[0], reason[0]] },
+    { value: '', span: [reason[0], reason[0]] },
+    { value: '', span: [reason[0], reason[0]] },
+    { value: ctx.text.slice(reason[0], reason[1]), span: reason },
+    { value: ctx.text.slice(extra[0], extra[1]), span: extra },
+  ];
+  interpretEvent(ctx, rec);
+}
+
+export { playbookRef, lineRanges };

@@ -1,0 +1,818 @@
+/**
+ * Readers that turn the many ways an event reaches us into EventRecords: the Event Viewer dialog
+ * text (English and Japanese labels, 2000/XP/2003 and Vista+), "Save as" CSV / tab-separated rows,
+ * event XML, and bare descriptions. Each reader returns the next line index to look at.
+ */
+import type { Ctx } from './context.ts';
+import { coverLines, cover, noteFormat } from './context.ts';
+import type { EventRecord } from './events.ts';
+import { interpretEvent, legacyLabels, vistaLabels } from './events.ts';
+import { LabelSet, tokenizeFields } from './fields.ts';
+import type { LabelDef } from './fields.ts';
+import { K } from './kinds.ts';
+import type { Span } from './types.ts';
+import { isDigit, isSpace, looseKey, squash, startsWithCI, stripPrefix, trimRange } from './text.ts';
+
+const H = (text: string, name: string): LabelDef => ({ text, name, ja: name, colon: true, follow: 0 });
+
+/** Header labels of the event dialog / "Copy details as text". */
+export const HEADER_DEFS: LabelDef[] = [
+  H('Event Type', 'type'),
+  H('Event Source', 'source'),
+  H('Event Category', 'category'),
+  H('Event ID', 'id'),
+  H('Date', 'date'),
+  H('Time', 'time'),
+  H('User', 'user'),
+  H('Computer', 'computer'),
+  H('Description', 'desc'),
+  H('Log Name', 'log'),
+  H('Source', 'source'),
+  H('Task Category', 'category'),
+  H('Category', 'category'),
+  H('Level', 'level'),
+  H('Keywords', 'keywords'),
+  H('OpCode', 'opcode'),
+  H('Type', 'type'),
+  H('種類', 'type'),
+  H('イベントの種類', 'type'),
+  H('ソース', 'source'),
+  H('イベント ソース', 'source'),
+  H('分類', 'category'),
+  H('イベント カテゴリ', 'category'),
+  H('イベントのカテゴリ', 'category'),
+  H('イベント ID', 'id'),
+  H('日付', 'date'),
+  H('時刻', 'time'),
+  H('ユーザー', 'user'),
+  H('ユーザ', 'user'),
+  H('コンピュータ', 'computer'),
+  H('コンピューター', 'computer'),
+  H('説明', 'desc'),
+  H('ログの名前', 'log'),
+  H('タスクのカテゴリ', 'category'),
+  H('レベル', 'level'),
+  H('キーワード', 'keywords'),
+  H('オペコード', 'opcode'),
+];
+export const headerLabels = new LabelSet(HEADER_DEFS);
+
+/** The header label at the start of [s, e), if any: [name, value start]. */
+export function headerAt(text: string, s: number, e: number): [string, number] | null {
+  const m = headerLabels.at(text, s, e);
+  return m ? [m[0].name, m[2]] : null;
+}
+
+/** Content range of line i: prefix stripped, trimmed (precomputed by the engine). */
+export function content(ctx: Ctx, i: number): [number, number] {
+  return [ctx.cs[i], ctx.ce[i]];
+}
+
+/** Fill the content arrays for every line. */
+export function computeContent(text: string, starts: Int32Array, ends: Int32Array, count: number): { cs: Int32Array; ce: Int32Array; pr: Uint8Array } {
+  const cs = new Int32Array(count);
+  const ce = new Int32Array(count);
+  const pr = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const s = starts[i];
+    const e = ends[i];
+    let p = s;
+    let prompt = false;
+    const c = s < e ? text.charCodeAt(s) : 0;
+    // fast path: no quote mark, no prompt possible
+    if (c === 0x3e || c === 0x20 || c === 0x09 || (s + 2 < e && text.charCodeAt(s + 1) === 0x3a) || c === 0x50) {
+      const pre = stripPrefix(text, s, e);
+      p = pre.start;
+      prompt = pre.prompt;
+    }
+    let q = e;
+    while (p < q && isSpace(text.charCodeAt(p))) p++;
+    while (q > p && isSpace(text.charCodeAt(q - 1))) q--;
+    cs[i] = p;
+    ce[i] = q;
+    if (prompt) pr[i] = 1;
+  }
+  return { cs, ce, pr };
+}
+
+/** Is line i the start of a dialog header block (a header label with "Event ID" close below)? */
+export function isHeaderStart(ctx: Ctx, i: number): boolean {
+  const [s, e] = content(ctx, i);
+  const h = headerAt(ctx.text, s, e);
+  if (!h || h[0] === 'desc') return false;
+  if (h[0] === 'id') return true;
+  for (let k = i + 1; k < ctx.lines.count && k <= i + 14; k++) {
+    const [ks, ke] = content(ctx, k);
+    if (ks >= ke) continue;
+    const hk = headerAt(ctx.text, ks, ke);
+    if (!hk) return false;
+    if (hk[0] === 'id') return true;
+  }
+  return false;
+}
+
+const FOOTERS = ['For more information, see Help and Support Center', '詳細については', 'Data:', 'データ:', 'Event Xml:', 'イベント XML:', 'Event XML:'];
+
+function footerAt(ctx: Ctx, s: number, e: number): string | null {
+  for (const f of FOOTERS) if (startsWithCI(ctx.text, s, f, e)) return f;
+  return null;
+}
+
+function parseEventId(v: string): number | undefined {
+  let n = '';
+  for (const ch of v.trim()) {
+    if (isDigit(ch.charCodeAt(0))) n += ch;
+    else break;
+  }
+  if (!n || n.length > 6) return undefined;
+  return Number(n);
+}
+
+function valueSpan(ctx: Ctx, vs: number, e: number): Span {
+  return trimRange(ctx.text, vs, e);
+}
+
+/** Event dialog text (header + description [+ footer / data / Event Xml]). */
+export function readDialog(ctx: Ctx, i: number): number {
+  const rec: EventRecord = { format: 'event-text', span: [ctx.lines.starts[i], ctx.lines.starts[i]] };
+  const n = ctx.lines.count;
+  let k = i;
+  let descStart = -1;
+  let keywords: string | undefined;
+  let level: string | undefined;
+  for (; k < n && k < i + 30; k++) {
+    const [s, e] = content(ctx, k);
+    if (s >= e) {
+      if (descStart >= 0) break;
+      continue;
+    }
+    const h = headerAt(ctx.text, s, e);
+    if (!h) break;
+    const [name, vs] = h;
+    const sp = valueSpan(ctx, vs, e);
+    const v = ctx.text.slice(sp[0], sp[1]);
+    if (name === 'desc') {
+      descStart = sp[0] < sp[1] ? sp[0] : k + 1 < n ? ctx.lines.starts[k + 1] : e;
+      k++;
+      break;
+    }
+    switch (name) {
+      case 'type':
+        rec.type = v;
+        rec.typeSpan = sp;
+        break;
+      case 'source':
+        rec.source = v;
+        rec.sourceSpan = sp;
+        break;
+      case 'category':
+        rec.category = v;
+        break;
+      case 'id':
+        rec.id = parseEventId(v);
+        rec.idSpan = sp;
+        break;
+      case 'date':
+        rec.date = v;
+        rec.dateSpan = sp;
+        break;
+      case 'time':
+        rec.time = v;
+        rec.timeSpan = sp;
+        break;
+      case 'user':
+        rec.user = v;
+        rec.userSpan = sp;
+        break;
+      case 'computer':
+        rec.computer = v;
+        rec.computerSpan = sp;
+        break;
+      case 'log':
+        rec.log = v;
+        rec.logSpan = sp;
+        break;
+      case 'keywords':
+        keywords = v;
+        break;
+      case 'level':
+        level = v;
+        break;
+    }
+  }
+  if (!rec.type) rec.type = keywords && /audit|監査/i.test(keywords) ? keywords : level;
+  let end = k;
+  let lastContent = ctx.lines.ends[Math.max(i, k - 1)];
+  let descLinesEnd = -1;
+  let footerStart = -1;
+  if (descStart >= 0) {
+    // description until the next header block, a footer, XML, a prompt or the end
+    let descEnd = descStart;
+    const fielded = rec.id !== undefined && ((rec.id >= 541 && rec.id <= 547) || (rec.id >= 4600 && rec.id < 6000));
+    let blank = false;
+    for (; end < n && end < k + 400; end++) {
+      const [s, e] = content(ctx, end);
+      if (s >= e) {
+        blank = descEnd > descStart;
+        continue;
+      }
+      // one-paragraph messages (driver, Policy Agent, PAStore…) end at the first blank line
+      if (blank && !fielded && !footerAt(ctx, s, e)) break;
+      if (footerAt(ctx, s, e)) break;
+      const kind = ctx.detect(end);
+      if (kind === K.HEADER || kind === K.XML || kind === K.PROMPT || kind === K.ROW || kind === K.CSVHEAD) break;
+      descEnd = e;
+    }
+    rec.desc = [descStart, Math.max(descStart, descEnd)];
+    // Events with a known field layout end at their last field: text pasted after them is not theirs.
+    if (rec.id !== undefined && ((rec.id >= 541 && rec.id <= 547) || (rec.id >= 4600 && rec.id < 6000)) && descEnd > descStart) {
+      const res = tokenizeFields(ctx.text, descStart, descEnd, rec.id >= 4600 ? vistaLabels : legacyLabels, 8192, true);
+      const firstLineEnd = ctx.text.indexOf('\n', descStart);
+      const minEnd = firstLineEnd < 0 || firstLineEnd > descEnd ? descEnd : firstLineEnd;
+      const fieldEnd = Math.max(res.lastEnd, minEnd);
+      if (res.hits.length && fieldEnd < descEnd) {
+        rec.desc = [descStart, fieldEnd];
+        descEnd = fieldEnd;
+        let fl = k;
+        while (fl < n && ctx.lines.starts[fl] <= fieldEnd) fl++;
+        descLinesEnd = fl;
+      }
+    }
+    lastContent = Math.max(lastContent, descEnd);
+    // footers
+    footerStart = end;
+    while (end < n) {
+      const [s, e] = content(ctx, end);
+      if (s >= e) {
+        end++;
+        continue;
+      }
+      const f = footerAt(ctx, s, e);
+      if (!f) break;
+      lastContent = e;
+      end++;
+      if (f === 'Data:' || f === 'データ:') {
+        // hex dump lines "0000: 00 00 ..." and "Bytes"/"Words" lines
+        while (end < n) {
+          const [ds, de] = content(ctx, end);
+          if (ds < de && (isDigit(ctx.text.charCodeAt(ds)) || startsWithCI(ctx.text, ds, 'bytes', de) || startsWithCI(ctx.text, ds, 'words', de) || ctx.text.startsWith('バイト', ds) || ctx.text.startsWith('ワード', ds))) {
+            lastContent = de;
+            end++;
+          } else break;
+        }
+      } else if (f.startsWith('Event X') || f.startsWith('イベント X')) {
+        // the event's own XML: fill missing fields, do not count it twice
+        const st = ctx.text.indexOf('<Event', s);
+        if (st >= 0 && st < s + 4000) {
+          const close = ctx.text.indexOf('</Event>', st);
+          const stop = close >= 0 ? close + 8 : Math.min(ctx.text.length, st + 65536);
+          const x = readXmlEvent(ctx, st, stop);
+          if (rec.id === undefined) rec.id = x.id;
+          if (!rec.source) rec.source = x.source;
+          if (!rec.desc && x.desc) rec.desc = x.desc;
+          if (!rec.data) rec.data = x.data;
+          lastContent = stop;
+          while (end < n && ctx.lines.starts[end] < stop) end++;
+        }
+      }
+    }
+  }
+  rec.span = [ctx.lines.starts[i], Math.max(lastContent, ctx.lines.starts[i])];
+  if (ctx.truncated && rec.span[1] >= ctx.text.length - 2) rec.cut = true;
+  if (descLinesEnd >= 0 && footerStart >= descLinesEnd) {
+    coverLines(ctx, i, descLinesEnd);
+    coverLines(ctx, footerStart, Math.max(end, i + 1));
+    // trailing text after the fields but before the footer is free text
+    if (footerStart === end) end = descLinesEnd;
+  } else coverLines(ctx, i, Math.max(end, i + 1));
+  noteFormat(ctx, 'event-text');
+  interpretEvent(ctx, rec);
+  return Math.max(end, i + 1);
+}
+
+// ---------------------------------------------------------------- CSV / TSV
+
+const TYPE_WORDS = ['Information', 'Warning', 'Error', 'Success Audit', 'Failure Audit', 'Audit Success', 'Audit Failure', 'Critical', 'Verbose', '情報', '警告', 'エラー', '成功の監査', '失敗の監査', '監査の成功', '監査の失敗', '重大'];
+
+/** If line content starts with an event type word followed by a separator, return the separator. */
+export function rowSeparator(text: string, s: number, e: number): string | null {
+  let p = s;
+  if (text.charCodeAt(p) === 0x22) p++;
+  for (const w of TYPE_WORDS) {
+    if (text.startsWith(w, p)) {
+      let q = p + w.length;
+      if (text.charCodeAt(q) === 0x22) q++;
+      const c = text.charCodeAt(q);
+      if (q < e && (c === 0x2c || c === 0x09)) {
+        // the next field must look like a date
+        let r = q + 1;
+        if (text.charCodeAt(r) === 0x22) r++;
+        if (r < e && isDigit(text.charCodeAt(r))) return c === 0x2c ? ',' : '\t';
+      }
+    }
+  }
+  return null;
+}
+
+const COLUMN_NAMES: Record<string, string> = {
+  type: 'type',
+  level: 'type',
+  keywords: 'keywords',
+  '種類': 'type',
+  'レベル': 'type',
+  'キーワード': 'keywords',
+  date: 'date',
+  '日付': 'date',
+  time: 'time',
+  '時刻': 'time',
+  'dateandtime': 'datetime',
+  '日付と時刻': 'datetime',
+  source: 'source',
+  'ソース': 'source',
+  category: 'category',
+  'taskcategory': 'category',
+  '分類': 'category',
+  'タスクのカテゴリ': 'category',
+  event: 'id',
+  eventid: 'id',
+  'イベント': 'id',
+  'イベントid': 'id',
+  user: 'user',
+  'ユーザー': 'user',
+  computer: 'computer',
+  'コンピュータ': 'computer',
+  'コンピューター': 'computer',
+  description: 'desc',
+  '説明': 'desc',
+};
+
+/** Header row of an export ("Type,Date,Time,Source,Category,Event,User,Computer,Description"). */
+export function csvHeader(text: string, s: number, e: number): string[] | null {
+  if (e - s > 400) return null;
+  const line = text.slice(s, e);
+  const sep = line.includes('\t') ? '\t' : ',';
+  const cols = line.split(sep).map((c) => {
+    let x = c.trim();
+    if (x.startsWith('"') && x.endsWith('"')) x = x.slice(1, -1);
+    let k = '';
+    for (const ch of x.toLowerCase()) if (ch !== ' ' && ch !== '\u3000') k += ch;
+    return COLUMN_NAMES[k] ?? '';
+  });
+  const known = cols.filter(Boolean).length;
+  if (known >= 4 && cols.includes('id') && (cols.includes('source') || cols.includes('desc'))) return cols;
+  return null;
+}
+
+const DEFAULT_COLUMNS = ['type', 'date', 'time', 'source', 'category', 'id', 'user', 'computer', 'desc'];
+const VISTA_COLUMNS = ['type', 'datetime', 'source', 'id', 'category', 'desc'];
+
+interface Field {
+  s: number;
+  e: number;
+  value: string;
+}
+
+/** Read one CSV/TSV row starting at `p`; returns fields and the offset after the row. */
+function readRow(text: string, p: number, sep: string, lineEnd: number, maxFields: number): { fields: Field[]; end: number; cut: boolean } {
+  const fields: Field[] = [];
+  const sepCode = sep.charCodeAt(0);
+  let cut = false;
+  let curLineEnd = lineEnd;
+  while (fields.length < maxFields) {
+    if (text.charCodeAt(p) === 0x22) {
+      let q = text.indexOf('"', p + 1);
+      while (q >= 0 && text.charCodeAt(q + 1) === 0x22) q = text.indexOf('"', q + 2);
+      let fe: number;
+      let next: number;
+      if (q < 0) {
+        fe = text.length;
+        next = text.length;
+        cut = true;
+      } else {
+        fe = q;
+        next = q + 1;
+      }
+      const raw = text.slice(p + 1, fe);
+      fields.push({ s: p + 1, e: fe, value: raw.includes('""') ? raw.split('""').join('"') : raw });
+      p = next;
+      if (p > curLineEnd) {
+        const nl = text.indexOf('\n', p);
+        curLineEnd = nl < 0 ? text.length : text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      }
+      if (p < curLineEnd && text.charCodeAt(p) === sepCode) {
+        p++;
+        continue;
+      }
+      break;
+    }
+    let q = text.indexOf(sep, p);
+    const last = fields.length === maxFields - 1;
+    if (q < 0 || q > curLineEnd || last) q = curLineEnd;
+    fields.push({ s: p, e: q, value: text.slice(p, q) });
+    p = q;
+    if (p < curLineEnd && text.charCodeAt(p) === sepCode) {
+      p++;
+      continue;
+    }
+    break;
+  }
+  return { fields, end: Math.max(p, curLineEnd), cut };
+}
+
+/** One or more export rows starting at line i. */
+export function readRows(ctx: Ctx, i: number): number {
+  const n = ctx.lines.count;
+  let k = i;
+  while (k < n) {
+    const [s, e] = content(ctx, k);
+    if (s >= e) {
+      k++;
+      continue;
+    }
+    const sep = rowSeparator(ctx.text, s, e);
+    if (!sep) break;
+    let cols = ctx.columns;
+    const { fields, end, cut } = readRow(ctx.text, s, sep, e, cols ? cols.length : 12);
+    if (!cols) cols = fields.length >= 3 && fields[1].value.includes(':') ? VISTA_COLUMNS : DEFAULT_COLUMNS;
+    const rec: EventRecord = { format: sep === ',' ? 'event-csv' : 'event-tsv', span: [s, end] };
+    let descField: Field | undefined;
+    fields.forEach((f, fi) => {
+      const col = cols[fi] ?? (fi === fields.length - 1 ? 'desc' : '');
+      const sp = trimRange(ctx.text, f.s, f.e);
+      const v = f.value.trim();
+      switch (col) {
+        case 'type':
+          rec.type = v;
+          rec.typeSpan = sp;
+          break;
+        case 'date':
+          rec.date = v;
+          rec.dateSpan = sp;
+          break;
+        case 'time':
+          rec.time = v;
+          rec.timeSpan = sp;
+          break;
+        case 'datetime':
+          rec.date = v;
+          rec.dateSpan = sp;
+          break;
+        case 'source':
+          rec.source = v;
+          rec.sourceSpan = sp;
+          break;
+        case 'category':
+          rec.category = v;
+          break;
+        case 'id':
+          rec.id = parseEventId(v);
+          rec.idSpan = sp;
+          break;
+        case 'user':
+          rec.user = v;
+          rec.userSpan = sp;
+          break;
+        case 'computer':
+          rec.computer = v;
+          rec.computerSpan = sp;
+          break;
+        case 'desc':
+          descField = f;
+          break;
+      }
+    });
+    // unquoted last field: the description may continue on the following lines
+    let rowEnd = end;
+    let next = k + 1;
+    while (next < n && ctx.lines.starts[next] < rowEnd) next++;
+    if (descField && ctx.text.charCodeAt(descField.s - 1) !== 0x22) {
+      while (next < n) {
+        const [ns, ne] = content(ctx, next);
+        if (ns < ne) {
+          const kind = ctx.detect(next);
+          if (kind !== K.FREE && kind !== K.FIELDS && kind !== K.DESC) break;
+          rowEnd = ne;
+        } else {
+          // a blank line inside a tab-separated description is kept only if more description follows
+          let m = next + 1;
+          while (m < n && content(ctx, m)[0] >= content(ctx, m)[1]) m++;
+          if (m >= n || ctx.detect(m) !== K.FREE) break;
+        }
+        next++;
+      }
+      descField.e = Math.max(descField.e, rowEnd);
+    }
+    if (descField) rec.desc = trimRange(ctx.text, (descField as Field).s, (descField as Field).e);
+    rec.span = [s, rowEnd];
+    if (cut || (ctx.truncated && rowEnd >= ctx.text.length - 2)) rec.cut = true;
+    coverLines(ctx, k, next);
+    noteFormat(ctx, rec.format);
+    interpretEvent(ctx, rec);
+    k = next;
+  }
+  return Math.max(k, i + 1);
+}
+
+// ---------------------------------------------------------------- XML
+
+function attr(text: string, s: number, e: number, name: string): [number, number] | null {
+  const at = text.indexOf(name + '=', s);
+  if (at < 0 || at >= e) return null;
+  const q = text.charCodeAt(at + name.length + 1);
+  if (q !== 0x22 && q !== 0x27) return null;
+  const close = text.indexOf(String.fromCharCode(q), at + name.length + 2);
+  if (close < 0 || close > e) return null;
+  return [at + name.length + 2, close];
+}
+
+function tagText(text: string, s: number, e: number, tag: string): [number, number] | null {
+  let at = text.indexOf('<' + tag, s);
+  while (at >= 0 && at < e) {
+    const c = text.charCodeAt(at + tag.length + 1);
+    if (c === 0x3e || c === 0x20 || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d) break;
+    at = text.indexOf('<' + tag, at + 1);
+  }
+  if (at < 0 || at >= e) return null;
+  const gt = text.indexOf('>', at);
+  if (gt < 0 || gt >= e) return null;
+  if (text.charCodeAt(gt - 1) === 0x2f) return [gt, gt];
+  const close = text.indexOf('</' + tag + '>', gt);
+  if (close < 0 || close > e) return [gt + 1, e];
+  return [gt + 1, close];
+}
+
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c !== '&') {
+      out += c;
+      i++;
+      continue;
+    }
+    const semi = s.indexOf(';', i);
+    if (semi < 0 || semi - i > 10) {
+      out += c;
+      i++;
+      continue;
+    }
+    const ent = s.slice(i + 1, semi);
+    let rep: string | null = null;
+    if (ent === 'lt') rep = '<';
+    else if (ent === 'gt') rep = '>';
+    else if (ent === 'amp') rep = '&';
+    else if (ent === 'quot') rep = '"';
+    else if (ent === 'apos') rep = "'";
+    else if (ent.startsWith('#x') || ent.startsWith('#X')) {
+      const v = parseInt(ent.slice(2), 16);
+      if (Number.isFinite(v) && v > 0 && v < 0x110000) rep = String.fromCodePoint(v);
+    } else if (ent.startsWith('#')) {
+      const v = parseInt(ent.slice(1), 10);
+      if (Number.isFinite(v) && v > 0 && v < 0x110000) rep = String.fromCodePoint(v);
+    }
+    if (rep === null) {
+      out += c;
+      i++;
+    } else {
+      out += rep;
+      i = semi + 1;
+    }
+  }
+  return out;
+}
+
+/** Read one <Event> element in [st, stop). */
+export function readXmlEvent(ctx: Ctx, st: number, stop: number): EventRecord {
+  const text = ctx.text;
+  const rec: EventRecord = { format: 'event-xml', span: [st, stop] };
+  const prov = tagText(text, st, stop, 'Provider');
+  const provAt = text.indexOf('<Provider', st);
+  if (provAt >= 0 && provAt < stop) {
+    const gt = text.indexOf('>', provAt);
+    const nm = attr(text, provAt, gt < 0 ? stop : Math.min(gt, stop), 'Name');
+    if (nm) {
+      rec.source = decodeEntities(text.slice(nm[0], nm[1]));
+      rec.sourceSpan = nm;
+    }
+  }
+  void prov;
+  const idT = tagText(text, st, stop, 'EventID');
+  if (idT) {
+    rec.id = parseEventId(text.slice(idT[0], idT[1]));
+    rec.idSpan = trimRange(text, idT[0], idT[1]);
+  }
+  const tc = text.indexOf('<TimeCreated', st);
+  if (tc >= 0 && tc < stop) {
+    const a = attr(text, tc, Math.min(stop, tc + 200), 'SystemTime');
+    if (a) {
+      rec.date = text.slice(a[0], a[1]);
+      rec.dateSpan = a;
+    }
+  }
+  const ch = tagText(text, st, stop, 'Channel');
+  if (ch) {
+    rec.log = decodeEntities(text.slice(ch[0], ch[1]).trim());
+    rec.logSpan = ch;
+  }
+  const comp = tagText(text, st, stop, 'Computer');
+  if (comp) {
+    rec.computer = decodeEntities(text.slice(comp[0], comp[1]).trim());
+    rec.computerSpan = trimRange(text, comp[0], comp[1]);
+  }
+  const lvl = tagText(text, st, stop, 'Keywords');
+  if (lvl && text.slice(lvl[0], lvl[1]).includes('Audit')) rec.type = decodeEntities(text.slice(lvl[0], lvl[1]).trim());
+  // EventData / UserData items
+  const data: Array<{ name?: string; value: string; span: Span }> = [];
+  let p = st;
+  let guard = 0;
+  for (;;) {
+    const at = text.indexOf('<Data', p);
+    if (at < 0 || at >= stop || guard++ > 500) break;
+    const c = text.charCodeAt(at + 5);
+    if (c !== 0x3e && c !== 0x20 && c !== 0x2f) {
+      p = at + 5;
+      continue;
+    }
+    const gt = text.indexOf('>', at);
+    if (gt < 0 || gt >= stop) break;
+    const nm = attr(text, at, gt, 'Name');
+    if (text.charCodeAt(gt - 1) === 0x2f) {
+      data.push({ name: nm ? text.slice(nm[0], nm[1]) : undefined, value: '', span: [gt, gt] });
+      p = gt + 1;
+      continue;
+    }
+    let close = text.indexOf('</Data>', gt);
+    if (close < 0 || close > stop) close = stop;
+    data.push({ name: nm ? text.slice(nm[0], nm[1]) : undefined, value: decodeEntities(text.slice(gt + 1, close)), span: [gt + 1, close] });
+    p = close + 1;
+  }
+  if (data.length) rec.data = data;
+  const msg = tagText(text, st, stop, 'Message');
+  if (msg && msg[1] > msg[0]) rec.desc = trimRange(text, msg[0], msg[1]);
+  return rec;
+}
+
+/** XML events starting on line i (from the '<Event' at offset `at`). */
+export function readXml(ctx: Ctx, i: number, at: number, closeCursor: { find(s: number, e: number): number }): number {
+  const text = ctx.text;
+  const n = ctx.lines.count;
+  let st = at;
+  let closeAt = closeCursor.find(st, text.length);
+  let stop: number;
+  let cut = false;
+  if (closeAt < 0) {
+    stop = Math.min(text.length, st + 65536);
+    cut = true;
+  } else stop = closeAt + 8;
+  const rec = readXmlEvent(ctx, st, stop);
+  if (cut) rec.cut = true;
+  noteFormat(ctx, 'event-xml');
+  cover(ctx, st, stop);
+  interpretEvent(ctx, rec);
+  let k = i;
+  while (k < n && ctx.lines.starts[k] < stop) k++;
+  void closeAt;
+  return Math.max(k, i + 1);
+}
+
+// ---------------------------------------------------------------- bare descriptions
+
+/** First-line titles of event descriptions: looseKey -> ids. */
+export interface TitleIndex {
+  byKey: Map<string, number[]>;
+  keys: string[];
+}
+
+export function buildTitleIndex(events: Array<{ id: number; title: string; source: string }>): TitleIndex {
+  const byKey = new Map<string, number[]>();
+  for (const e of events) {
+    if (!Number.isFinite(e.id) || !e.title || e.title.startsWith('%')) continue;
+    if (!(e.id >= 541 && e.id <= 547) && !(e.id >= 4600 && e.id < 6000)) continue;
+    let t = e.title;
+    const paren = t.indexOf(' (Mode:');
+    if (paren > 0) t = t.slice(0, paren);
+    // first sentence
+    const dot = t.indexOf('. ');
+    if (dot > 0) t = t.slice(0, dot + 1);
+    const k = looseKey(t);
+    if (k.length < 10) continue;
+    const list = byKey.get(k) ?? [];
+    if (!list.includes(e.id)) list.push(e.id);
+    byKey.set(k, list);
+  }
+  return { byKey, keys: [...byKey.keys()].sort((a, b) => b.length - a.length) };
+}
+
+/** Ids whose title starts line [s, e). */
+export function titleIds(ti: TitleIndex, text: string, s: number, e: number): { ids: number[]; end: number } | null {
+  const lim = Math.min(e, s + 240);
+  const lk = looseKey(text.slice(s, lim));
+  for (const k of ti.keys) {
+    if (lk.startsWith(k)) {
+      // end of the title in the original text: first sentence end
+      let end = s;
+      let seen = 0;
+      while (end < lim && seen < k.length) {
+        const one = looseKey(text[end]);
+        seen += one.length;
+        end++;
+      }
+      return { ids: ti.byKey.get(k) as number[], end };
+    }
+  }
+  return null;
+}
+
+/** A description without header: title line (or labels) + fields. `from` = offset where it starts. */
+export function readDescription(ctx: Ctx, i: number, from: number, ids: number[] | null, prefixId?: { id: number; span: Span }): number {
+  const n = ctx.lines.count;
+  let blockEnd = i + 1;
+  while (blockEnd < n && blockEnd < i + 80) {
+    const kd = ctx.detect(blockEnd);
+    if (kd !== K.FREE && kd !== K.FIELDS && kd !== K.NOISE) break;
+    blockEnd++;
+  }
+  const endOff = ctx.lines.ends[blockEnd - 1];
+  const vista = !!ids && ids.some((x) => x >= 4600);
+  const res = tokenizeFields(ctx.text, from, endOff, vista ? vistaLabels : legacyLabels, 8192, true);
+  // the description ends at the last line a field used (at least the first line)
+  const lastEnd = Math.max(res.lastEnd, ctx.lines.ends[i]);
+  let id: number | undefined = prefixId?.id;
+  if (id === undefined && ids && ids.length) {
+    id = ids[0];
+    if (ids.includes(542) || ids.includes(543)) {
+      const mode = res.hits.find((h) => h.name === 'mode');
+      const inb = res.hits.some((h) => h.name === 'inboundSpi');
+      id = inb || (mode && /quick|クイック/i.test(mode.value)) ? 542 : 543;
+    }
+  }
+  if (id === undefined) {
+    const names = new Set(res.hits.map((h) => h.name));
+    if (names.has('reason') || names.has('failurePoint') || names.has('extraStatus')) id = 547;
+    else if (names.has('espAlg') || names.has('outboundSpi') || names.has('§params')) id = 541;
+    else if (names.has('inboundSpi')) id = 542;
+  }
+  const rec: EventRecord = { format: 'event-description', span: [prefixId ? prefixId.span[0] : from, lastEnd], desc: [from, lastEnd], id };
+  if (prefixId) rec.idSpan = prefixId.span;
+  if (ctx.truncated && lastEnd >= ctx.text.length - 2) rec.cut = true;
+  let k = i;
+  while (k < n && ctx.lines.starts[k] <= lastEnd) k++;
+  coverLines(ctx, i, k);
+  noteFormat(ctx, 'event-description');
+  interpretEvent(ctx, rec);
+  return Math.max(k, i + 1);
+}
+
+/** Legacy 547/541 labels that may start a description pasted without its title. */
+const TOP_NAMES = new Set(['mode', '§filter', '§peer', '§params', 'failurePoint', 'reason', 'extraStatus']);
+
+/** A line that starts with a top-level 541/547 label and has at least one more such label close below. */
+export function isFieldsStart(ctx: Ctx, i: number): boolean {
+  const [s, e] = content(ctx, i);
+  const m = legacyLabels.at(ctx.text, s, e);
+  if (!m || !TOP_NAMES.has(m[0].name)) return false;
+  let seen = 1;
+  for (let k = i + 1; k < ctx.lines.count && k <= i + 10; k++) {
+    const [ks, ke] = content(ctx, k);
+    if (ks >= ke) continue;
+    const mk = legacyLabels.at(ctx.text, ks, ke);
+    if (mk && TOP_NAMES.has(mk[0].name) && mk[0].name !== m[0].name) seen++;
+    if (seen >= 2) return true;
+  }
+  // one-line form: several labels on the same line
+  if (e - s < 4000) {
+    const res = tokenizeFields(ctx.text, s, e, legacyLabels);
+    let tops = 0;
+    for (const h of res.hits) if (TOP_NAMES.has(h.name)) tops++;
+    if (tops >= 2) return true;
+  }
+  return false;
+}
+
+/** Event id written before a description on the same line ("547 Security Failure Audit … IKE …"). */
+export function idBefore(ctx: Ctx, s: number, at: number): { id: number; span: Span } | undefined {
+  const seg = ctx.text.slice(s, at);
+  let best: { id: number; span: Span } | undefined;
+  let p = 0;
+  while (p < seg.length) {
+    if (isDigit(seg.charCodeAt(p)) && (p === 0 || !isDigit(seg.charCodeAt(p - 1)))) {
+      let q = p;
+      while (q < seg.length && isDigit(seg.charCodeAt(q))) q++;
+      const prev = p > 0 ? seg.charCodeAt(p - 1) : 0x20;
+      const next = q < seg.length ? seg.charCodeAt(q) : 0x20;
+      if (q - p >= 3 && q - p <= 4 && (isSpace(prev) || prev === 0x2c || prev === 0x09 || prev === 0x3a) && (isSpace(next) || next === 0x2c || next === 0x09 || next === 0x3a)) {
+        const v = Number(seg.slice(p, q));
+        if (ctx.idx.ipsecIds.has(v)) {
+          best = { id: v, span: [s + p, s + q] };
+          break;
+        }
+      }
+      p = q;
+    } else p++;
+  }
+  return best;
+}
+
+export { squash };

@@ -1,0 +1,293 @@
+/**
+ * Oakley.log (IKE debug log of Windows 2000/XP/2003): lines "M-D: hh:mm:ss:ms:tid message".
+ * Groups the lines by SA handle (and therefore by peer and cookie pair), picks out failures and
+ * their status codes, and summarises the file.
+ */
+import type { Ctx } from './context.ts';
+import { cmdFinding } from './commands/util.ts';
+import { fact, noteFormat } from './context.ts';
+import { describeCode, japaneseText, codePlaybook } from './errors.ts';
+import type { Fact, Span } from './types.ts';
+import { isDigit, isHexDigit, isSpace, looseKey } from './text.ts';
+
+/** Length of the "M-D: hh:mm:ss:mmm:tid " prefix at s, or 0. */
+export function oakleyPrefix(text: string, s: number, e: number): number {
+  let p = s;
+  const digits = (min: number, max: number): boolean => {
+    let n = 0;
+    while (p < e && n < max && isDigit(text.charCodeAt(p))) {
+      p++;
+      n++;
+    }
+    return n >= min;
+  };
+  if (!digits(1, 2) || text.charCodeAt(p) !== 0x2d) return 0;
+  p++;
+  if (!digits(1, 2) || text.charCodeAt(p) !== 0x3a) return 0;
+  p++;
+  while (p < e && text.charCodeAt(p) === 0x20) p++;
+  for (let k = 0; k < 4; k++) {
+    if (!digits(1, 3)) return 0;
+    if (text.charCodeAt(p) !== 0x3a) return 0;
+    p++;
+  }
+  let n = 0;
+  while (p < e && isHexDigit(text.charCodeAt(p)) && n < 8) {
+    p++;
+    n++;
+  }
+  if (n === 0) return 0;
+  if (p < e && text.charCodeAt(p) !== 0x20) return 0;
+  return p - s + (p < e ? 1 : 0);
+}
+
+export function isOakleyLine(text: string, s: number, e: number): boolean {
+  return oakleyPrefix(text, s, e) > 0;
+}
+
+interface Neg {
+  sa: string;
+  peer?: string;
+  peerSpan?: Span;
+  icookie?: string;
+  rcookie?: string;
+  mode?: string;
+  messageId?: string;
+  first: string;
+  last: string;
+  start: number;
+  end: number;
+  errors: Array<{ code?: number; text: string; span: Span }>;
+  reason?: { text: string; span: Span };
+  ok: boolean;
+  lines: number;
+}
+
+function wordAfter(text: string, from: number, e: number): [number, number] {
+  let p = from;
+  while (p < e && isSpace(text.charCodeAt(p))) p++;
+  let q = p;
+  while (q < e && !isSpace(text.charCodeAt(q)) && text.charCodeAt(q) !== 0x2c) q++;
+  return [p, q];
+}
+
+function normSa(h: string): string {
+  let s = h.toLowerCase();
+  if (s.startsWith('0x')) s = s.slice(2);
+  let i = 0;
+  while (i < s.length - 1 && s[i] === '0') i++;
+  return s.slice(i);
+}
+
+/** Address "192.168.0.20" from "192.168.0.20.500" / "192.168.0.20:Type 2.500". */
+function peerOf(tok: string): string {
+  let t = tok;
+  const colon = t.indexOf(':');
+  if (colon > 0) t = t.slice(0, colon);
+  const parts = t.split('.');
+  if (parts.length === 5) parts.pop();
+  return parts.join('.');
+}
+
+export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
+  const text = ctx.text;
+  const n = ctx.lines.count;
+  const negs = new Map<string, Neg>();
+  const order: Neg[] = [];
+  let cur: Neg | undefined;
+  let pendingPeer: { v: string; span: Span } | undefined;
+  let k = i;
+  let lines = 0;
+  let firstTime = '';
+  let lastTime = '';
+  const loose: Array<{ text: string; span: Span; code?: number }> = [];
+  const getNeg = (sa: string, time: string, pos: number): Neg => {
+    const key = normSa(sa);
+    let g = negs.get(key);
+    if (!g) {
+      g = { sa: key, first: time, last: time, start: pos, end: pos, errors: [], ok: false, lines: 0 };
+      negs.set(key, g);
+      order.push(g);
+    }
+    return g;
+  };
+  for (; k < n; k++) {
+    const s = ctx.lines.starts[k];
+    const e = ctx.lines.ends[k];
+    let p = s;
+    while (p < e && text.charCodeAt(p) === 0x20) p++;
+    if (p >= e) {
+      ctx.covered[k] = 1;
+      continue;
+    }
+    const pl = oakleyPrefix(text, p, e);
+    if (!pl && !lenient) break;
+    if (!pl && lenient && ctx.detect(k) !== 0 && ctx.detect(k) !== 7) break;
+    ctx.covered[k] = 1;
+    lines++;
+    const m = p + pl;
+    const time = pl ? text.slice(p, m - 1) : lastTime;
+    if (!firstTime) firstTime = time;
+    lastTime = time;
+    const c0 = text.charCodeAt(m);
+    // dispatch on the first character of the message
+    if (c0 === 0x53 /* S */) {
+      if (text.startsWith('Sending: SA = ', m)) {
+        const [a, b] = wordAfter(text, m + 14, e);
+        const to = text.indexOf(' to ', b);
+        cur = getNeg(text.slice(a, b), time, p);
+        if (to > 0 && to < e) {
+          const [pa, pb] = wordAfter(text, to + 4, e);
+          const v = peerOf(text.slice(pa, pb));
+          cur.peer = v;
+          cur.peerSpan = [pa, pa + v.length];
+        }
+      } else if (text.startsWith('SA Dead. sa:', m) || text.startsWith('SA Dead sa:', m)) {
+        const sa = wordAfter(text, text.indexOf(':', m) + 1, e);
+        const g = getNeg(text.slice(sa[0], sa[1]), time, p);
+        const st = text.indexOf('status:', m);
+        if (st > 0 && st < e) addStatus(g, text, st + 7, e, [p, e]);
+        cur = g;
+      } else if (text.startsWith('Starting Negotiation: src = ', m)) {
+        const d = text.indexOf('dst = ', m);
+        if (d > 0 && d < e) {
+          const [a, b] = wordAfter(text, d + 6, e);
+          const v = peerOf(text.slice(a, b));
+          pendingPeer = { v, span: [a, a + v.length] };
+        }
+      }
+    } else if (c0 === 0x52 /* R */) {
+      if (text.startsWith('Receive: (get) SA = ', m)) {
+        const [a, b] = wordAfter(text, m + 20, e);
+        cur = getNeg(text.slice(a, b), time, p);
+        const from = text.indexOf(' from ', b);
+        if (from > 0 && from < e) {
+          const [pa, pb] = wordAfter(text, from + 6, e);
+          const v = peerOf(text.slice(pa, pb));
+          if (!cur.peer) {
+            cur.peer = v;
+            cur.peerSpan = [pa, pa + v.length];
+          }
+        }
+      }
+    } else if (c0 === 0x49 /* I */ || c0 === 0x20) {
+      let q = m;
+      while (q < e && text.charCodeAt(q) === 0x20) q++;
+      if (cur && text.startsWith('I-COOKIE ', q)) cur.icookie = text.slice(q + 9, e).trim();
+      else if (cur && text.startsWith('R-COOKIE ', q)) cur.rcookie = text.slice(q + 9, e).trim();
+      else if (cur && text.startsWith('exchange: ', q)) cur.mode = text.slice(q + 10, e).trim();
+      else if (cur && text.startsWith('message ID: ', q)) cur.messageId = text.slice(q + 12, e).trim();
+      else if (text.startsWith('isadb_set_status sa:', q)) {
+        const sa = wordAfter(text, q + 20, e);
+        const g = getNeg(text.slice(sa[0], sa[1]), time, p);
+        const st = text.indexOf('status ', sa[1]);
+        if (st > 0 && st < e) addStatus(g, text, st + 7, e, [p, e]);
+      }
+    } else if (c0 === 0x50 /* P */) {
+      if (text.startsWith('ProcessFailure: sa:', m)) {
+        const sa = wordAfter(text, m + 19, e);
+        const g = getNeg(text.slice(sa[0], sa[1]), time, p);
+        const st = text.indexOf('status:', sa[1]);
+        if (st > 0 && st < e) addStatus(g, text, st + 7, e, [p, e]);
+        cur = g;
+      } else if (text.startsWith('Phase 1 SA accepted', m) && cur) cur.ok = true;
+    } else if (c0 === 0x51 /* Q */ || c0 === 0x4d /* M */) {
+      if (cur && (text.startsWith('QM SA accepted', m) || text.startsWith('MM SA established', m) || text.startsWith('QM SA established', m))) cur.ok = true;
+    }
+    // failure reasons written as text ("Negotiation timed out")
+    if (cur && e - m < 120 && e - m > 8 && plainText(text, m, e)) {
+      const key = looseKey(text.slice(m, e));
+      if (ctx.idx.reasons.has(key) || ctx.idx.codesByMessage.has(key)) {
+        cur.reason = { text: text.slice(m, e).trim(), span: [m, e] };
+      }
+    }
+    if (cur) {
+      cur.last = time;
+      cur.end = e;
+      cur.lines++;
+      if (pendingPeer && !cur.peer) {
+        cur.peer = pendingPeer.v;
+        cur.peerSpan = pendingPeer.span;
+      }
+    }
+    // any other "Error" / "failed" line with a status
+    if (!cur && (text.startsWith('Error', m) || text.startsWith('error', m)) && loose.length < 200) loose.push({ text: text.slice(m, e), span: [m, e] });
+  }
+  noteFormat(ctx, 'oakley-log');
+  const failed = order.filter((g) => g.errors.length || g.reason);
+  const span: Span = [ctx.lines.starts[i], ctx.lines.ends[Math.max(i, k - 1)]];
+  const peers = new Set(order.map((g) => g.peer).filter(Boolean));
+  ctx.emit(
+    cmdFinding(ctx, {
+      kind: 'oakley',
+      title: `Oakley.log: ${lines} 行、ネゴシエーション ${order.length} 件 (失敗 ${failed.length} 件)、相手 ${peers.size} 台`,
+      meaning: 'IKE のデバッグ ログです。失敗したネゴシエーションは相手と Cookie ごとにまとめて下に示します。相手側のログやネットワーク トレースとは Cookie とメッセージ ID で突き合わせます。',
+      facts: [fact('lines', '行数', String(lines), span), fact('from', '最初の時刻', firstTime, span), fact('to', '最後の時刻', lastTime, span), fact('negotiations', 'ネゴシエーション数', String(order.length), span), fact('failed', '失敗数', String(failed.length), span)],
+      span,
+      severity: failed.length ? 'warning' : 'info',
+      priority: failed.length ? 50 : 15,
+      guide: 'guides/ike-troubleshooting',
+    }),
+  );
+  for (const g of failed) {
+    const err = g.errors[g.errors.length - 1];
+    const code = err?.code !== undefined ? ctx.idx.codesByValue.get(err.code) : undefined;
+    const reasonCands = g.reason ? ctx.idx.reasons.get(looseKey(g.reason.text)) : undefined;
+    const pbFromReason = reasonCands?.[0]?.playbookId;
+    const pb = code ? codePlaybook(ctx.idx, code) : undefined;
+    const ja = code ? japaneseText(ctx.idx, code.decimal) : undefined;
+    const what = ja ?? g.reason?.text ?? code?.message?.trim() ?? (err ? err.text : '失敗');
+    const facts: Fact[] = [];
+    if (g.peer) facts.push(fact('peer', '相手', g.peer, g.peerSpan ?? [g.start, g.start], 'ip'));
+    if (g.icookie) facts.push(fact('icookie', '開始側 Cookie', g.icookie, [g.start, g.end]));
+    if (g.rcookie) facts.push(fact('rcookie', '応答側 Cookie', g.rcookie, [g.start, g.end]));
+    if (g.mode) facts.push(fact('mode', '交換', g.mode, [g.start, g.end]));
+    if (g.messageId && g.messageId !== '00000000') facts.push(fact('messageId', 'メッセージ ID', g.messageId, [g.start, g.end]));
+    facts.push(fact('sa', 'SA ハンドル', g.sa, [g.start, g.end]));
+    facts.push(fact('time', '時刻', g.first === g.last ? g.first : `${g.first} 〜 ${g.last}`, [g.start, g.end]));
+    for (const x of g.errors) facts.push(fact('status', '状態コード', x.text, x.span));
+    if (code) facts.push(fact('code', 'エラー コード', describeCode(code), err.span));
+    if (g.reason) facts.push(fact('reason', '失敗の理由', g.reason.text, g.reason.span));
+    const mode = (g.mode ?? '').toLowerCase().includes('quick') ? 'クイック モード' : 'メイン モード';
+    const f = cmdFinding(ctx, {
+      kind: 'oakley',
+      title: `Oakley.log: ${g.peer ?? '相手不明'} との${mode}が失敗 (${what})`,
+      meaning: `SA ${g.sa} のネゴシエーションは「${what}」で終わりました。同じ時刻の 547 イベントや相手側の Oakley.log と照合します。`,
+      facts,
+      span: [g.start, g.end],
+      severity: 'error',
+      priority: 80,
+      playbookId: pb?.id ?? pbFromReason,
+      guide: 'guides/ike-troubleshooting',
+    });
+    ctx.emit(f, { key: `oakley|${g.peer ?? ''}|${code?.decimal ?? looseKey(what)}`, title: `Oakley.log ${what}`, reason: what, peer: g.peer, time: g.first, timeKey: g.first, playbook: f.playbook });
+  }
+  void loose;
+  return Math.max(k, i + 1);
+}
+
+function addStatus(g: Neg, text: string, from: number, e: number, span: Span) {
+  let p = from;
+  while (p < e && text.charCodeAt(p) === 0x20) p++;
+  let q = p;
+  if (text.startsWith('0x', q) || text.startsWith('0X', q)) q += 2;
+  const hs = q;
+  while (q < e && isHexDigit(text.charCodeAt(q)) && q - hs < 8) q++;
+  if (q === hs) return;
+  const v = parseInt(text.slice(hs, q), 16);
+  if (!v) return;
+  if (g.errors.some((x) => x.code === v)) return;
+  g.errors.push({ code: v, text: text.slice(p, q), span: [p, q] });
+  void span;
+}
+
+/** A short message without ':' or '=' that starts with a letter (failure reasons are plain sentences). */
+function plainText(text: string, m: number, e: number): boolean {
+  const c = text.charCodeAt(m);
+  if (!((c >= 0x41 && c <= 0x5a) || c >= 0x3000)) return false;
+  for (let p = m; p < e; p++) {
+    const d = text.charCodeAt(p);
+    if (d === 0x3a || d === 0x3d || d === 0x5b) return false;
+  }
+  return true;
+}

@@ -1,0 +1,66 @@
+/**
+ * The playbooks a query names outright, from the catalogue: a whole or partial message string,
+ * an error code in any spelling, or an event ID. These come before Pagefind's ranked results,
+ * because a page that merely mentions a message must never outrank the page that explains it.
+ *
+ *   "13801" / "0x35E9" / "ERROR_IPSEC_IKE_AUTH_FAIL" → ike-auth/credentials-unacceptable
+ *   "4268" (the chapter's number) / "4283"            → ipsec-driver/bad-spi
+ *   "タイムアウト"                                      → ike-main-mode/negotiation-timed-out
+ */
+import type { Catalogue, CataloguePlaybook } from '../catalogue/types.ts';
+import { decode } from '../decode/index.ts';
+
+export interface BestMatch {
+  id: string;
+  url: string;
+  title: string;
+  /** Why it matched, for the reader. */
+  why: string;
+}
+
+/** Fold for comparison: NFKC, no spaces, no final punctuation, lower-case Latin. */
+const key = (s: string) => s.normalize('NFKC').replace(/\\n|%\d+|<[^>]*>/g, '').replace(/[\s。.、,「」"']/g, '').toLowerCase();
+
+const MIN_PARTIAL = 2;
+
+export function bestMatches(catalogue: Catalogue, query: string, limit = 3): BestMatch[] {
+  const q = query.normalize('NFKC').trim();
+  if (!q || q.length > 2000) return [];
+  const out = new Map<string, BestMatch>();
+  const add = (p: CataloguePlaybook | undefined, why: string) => {
+    if (p && !out.has(p.id)) out.set(p.id, { id: p.id, url: p.url, title: p.title, why });
+  };
+  const byId = new Map(catalogue.playbooks.map((p) => [p.id, p]));
+
+  // Event IDs: the playbook of that event (the chapter's own numbers too), then Vista+ successors.
+  if (/^\d{3,4}$/.test(q)) {
+    const id = Number(q);
+    const direct = catalogue.playbooks.filter((p) => p.events.some((e) => e.id === id || e.chapterSays === id));
+    direct.sort((a, b) => Number(b.kind === 'event') - Number(a.kind === 'event') || a.signatures.length - b.signatures.length);
+    for (const p of direct) add(p, `イベント ${id}`);
+    for (const p of catalogue.playbooks.filter((p) => p.successors.includes(id))) add(p, `Vista 以降のイベント ${id} に相当`);
+  }
+
+  // Whole messages and codes in any spelling: what the decoder recognises exactly.
+  for (const f of decode(q, catalogue, { maxFindings: 5 }).findings) {
+    if (f.playbook && (f.confidence === 'exact' || f.confidence === 'template')) add(byId.get(f.playbook.id), f.title);
+  }
+
+  // Part of a message: the signature it covers most of.
+  const k = key(q);
+  if (k.length >= MIN_PARTIAL && !/^\d+$/.test(k)) {
+    const partial: { p: CataloguePlaybook; cover: number; text: string }[] = [];
+    for (const p of catalogue.playbooks) {
+      for (const s of p.signatures) {
+        for (const text of [s.ja, s.en, ...(s.variants ?? [])]) {
+          if (!text) continue;
+          const sk = key(text);
+          if (sk.includes(k)) partial.push({ p, cover: k.length / sk.length, text });
+        }
+      }
+    }
+    partial.sort((a, b) => b.cover - a.cover);
+    for (const m of partial) add(m.p, `メッセージ「${m.text.slice(0, 40)}」の一部`);
+  }
+  return [...out.values()].slice(0, limit);
+}
