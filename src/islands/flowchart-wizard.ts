@@ -145,13 +145,11 @@ class FlowchartWizard extends HTMLElement {
   /** Links that carry the path: the escalation packet and the hand-over to another flowchart. */
   private renderLinks() {
     const path = formatPath(this.state);
-    const at = position(this.graph, this.state);
     for (const a of this.querySelectorAll<HTMLAnchorElement>('a[data-packet-link]')) {
       const q = new URLSearchParams();
       q.set('chart', this.graph.chart);
       if (path) q.set('path', path);
       if (this.prev) q.set('prev', this.prev);
-      if (at.kind === 'outcome') q.set('end', this.graph.outcomes[at.outcome].state);
       a.href = `${this.graph.packetUrl}?${q.toString()}`;
     }
     for (const a of this.querySelectorAll<HTMLAnchorElement>('a[data-goto-link]')) {

@@ -6,6 +6,9 @@
 import type { Code, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ContentProblem } from '../remark/playbook-rules.ts';
+import { validateFlowchart } from '../lib/flowchart/validate.ts';
+import type { FlowchartData } from '../lib/flowchart/types.ts';
+import sensitive from '../../content/data/sensitive.json' with { type: 'json' };
 
 export interface LintPage {
   tree: Root;
@@ -123,4 +126,21 @@ export function checkHref(href: string, ctx: LintContext): string | null {
   return null;
 }
 
-export const RULES: Rule[] = [commandBlockTagged, registryPathComplete, noTodo, internalLinks];
+/** A flowchart is a sound graph: reachable nodes, every path ends, no cycles, links resolve. */
+export const flowchartGraph: Rule = {
+  id: 'flowchart-graph',
+  check({ frontmatter, id, source }, ctx) {
+    if (frontmatter.kind !== 'flowchart' || !frontmatter.nodes) return [];
+    const flowchartIds = new Set([...ctx.pageIds].filter((p) => p.startsWith('flowcharts/')));
+    const problems = validateFlowchart(frontmatter as unknown as FlowchartData, { pageIds: ctx.pageIds, flowchartIds, sensitiveIds: new Set(Object.keys(sensitive.topics)), selfId: id });
+    return problems
+      .filter((p) => p.severity === 'error')
+      .map((p) => {
+        const where = p.node ?? p.outcome;
+        const i = where ? source.split('\n').findIndex((l) => l.trim() === `${where}:`) : -1;
+        return { rule: 'flowchart-graph', line: i >= 0 ? i + 1 : 1, message: p.message, fix: p.fix };
+      });
+  },
+};
+
+export const RULES: Rule[] = [commandBlockTagged, registryPathComplete, noTodo, internalLinks, flowchartGraph];

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Link, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { remarkBaseLinks, withBase } from './base-links.ts';
 
 async function links(md: string, base: string): Promise<string[]> {
   const p = unified().use(remarkParse).use(remarkBaseLinks, { base });
   const tree = (await p.run(p.parse(md))) as Root;
-  return tree.children.flatMap((n) => ('children' in n ? n.children : [])).filter((n): n is Link => n.type === 'link').map((l) => l.url);
+  const urls: string[] = [];
+  visit(tree, 'link', (l: Link) => {
+    urls.push(l.url);
+  });
+  return urls;
 }
 
 describe('remark-base-links', () => {

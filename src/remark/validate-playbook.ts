@@ -15,7 +15,8 @@
  *   Fix: quote it exactly (e.g. in a ```text block) under "## 症状".
  *
  * Only files under playbooks/ with kind event / message / topic are checked; flowcharts are
- * checked as graphs by remark-flowchart, guides have no fixed sections.
+ * checked as graphs by their component (src/components/flowchart/Flowchart.astro calls
+ * assertValidFlowchart), guides have no fixed sections.
  */
 import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';

@@ -8,7 +8,7 @@ import type { Budget, TemplateMatch } from './matcher.ts';
 import { tailPartials } from './matcher.ts';
 import type { Fact, Finding, InputFormat, PlaybookRef, Span } from './types.ts';
 import type { LineIndex } from './text.ts';
-import { isIPv4, isSpace, lineOf, stripPrefix, squash } from './text.ts';
+import { isIPv4, isSpace, lineOf, prefixEnd, squash } from './text.ts';
 import { japaneseText, describeCode, readToken } from './errors.ts';
 
 export interface GroupInfo {
@@ -39,6 +39,16 @@ export interface Ctx {
   events: number;
   /** Line kind (see kinds.ts), memoised. */
   detect(line: number): number;
+  /** Cheap test: does this line start a new event or a block that ends a description (header, row, XML, prompt)? */
+  boundary(line: number): boolean;
+  /** True when the summary group already holds enough examples (the event is only counted). */
+  groupFull(key: string): boolean;
+  /** Count an event in its group without building its finding (creates the group when new). */
+  count(group: GroupInfo, kind?: Finding['kind']): void;
+  /** Per-decode memo (reason resolutions…). */
+  memo: Map<string, unknown>;
+  /** False when the finding list is already full for this priority (the event is then only counted). */
+  wantFinding(priority: number): boolean;
   /** True when the input was cut at maxBytes. */
   truncated: boolean;
   /** CSV/TSV column order from a header row, if one was seen. */
@@ -83,8 +93,7 @@ export function lineRanges(text: string, s: number, e: number): number[] {
   while (pos < e) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > e) nl = e;
-    const pre = stripPrefix(text, pos, nl);
-    let ls = pre.start;
+    let ls = prefixEnd(text, pos, nl);
     let le = nl;
     while (ls < le && isSpace(text.charCodeAt(ls))) ls++;
     while (le > ls && isSpace(text.charCodeAt(le - 1))) le--;

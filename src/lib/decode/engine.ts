@@ -87,6 +87,20 @@ function dispatchTable(cat: Catalogue, ti: TitleIndex): Map<number, number> {
   return t;
 }
 
+let cmdTable: Map<number, string[]> | undefined;
+function commandPrefixTable(): Map<number, string[]> {
+  if (cmdTable) return cmdTable;
+  const m = new Map<number, string[]>();
+  for (const w of COMMAND_PREFIXES) {
+    const k = keyOf(w);
+    const l = m.get(k) ?? [];
+    l.push(w);
+    m.set(k, l);
+  }
+  cmdTable = m;
+  return m;
+}
+
 const NOISE_PREFIXES = [
   'The command completed successfully',
   'コマンドは正常に終了しました',
@@ -143,7 +157,21 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
     events: 0,
     truncated: cut >= 0,
     detect: () => K.FREE,
+    boundary: () => false,
+    memo: new Map(),
+    groupFull: (key: string) => (groups.get(key)?.examples ?? 0) >= EXAMPLES_PER_GROUP,
+    wantFinding: (priority: number) => stored.length < maxFindings || (priority >= 80 && stored.length < maxFindings * 2),
     ...computeContent(text, lines.starts, lines.ends, lines.count),
+    count(g: GroupInfo, kind: Finding['kind'] = 'event') {
+      totalFindings++;
+      dropped++;
+      let gr = groups.get(g.key);
+      if (!gr) {
+        gr = { key: g.key, kind, title: g.title, eventId: g.eventId, source: g.source, reason: g.reason, peer: g.peer, count: 0, first: g.time, last: g.time, playbook: g.playbook, firstKey: g.timeKey ?? '', lastKey: g.timeKey ?? '', examples: EXAMPLES_PER_GROUP };
+        groups.set(g.key, gr);
+      }
+      bump(gr, g);
+    },
     emit(f: Finding, g?: GroupInfo) {
       totalFindings++;
       let keep = true;
@@ -153,18 +181,7 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
           gr = { key: g.key, kind: f.kind, title: g.title, eventId: g.eventId, source: g.source, reason: g.reason, peer: g.peer, count: 0, first: g.time, last: g.time, playbook: g.playbook, firstKey: g.timeKey ?? '', lastKey: g.timeKey ?? '', examples: 0 };
           groups.set(g.key, gr);
         }
-        gr.count++;
-        if (g.time) {
-          const k = g.timeKey ?? '';
-          if (gr.first === undefined || (k && gr.firstKey && k < gr.firstKey)) {
-            gr.first = g.time;
-            gr.firstKey = k;
-          }
-          if (gr.last === undefined || !k || !gr.lastKey || k >= gr.lastKey) {
-            gr.last = g.time;
-            gr.lastKey = k;
-          }
-        }
+        bump(gr, g);
         if (gr.examples >= EXAMPLES_PER_GROUP) keep = false;
         else gr.examples++;
       }
@@ -173,12 +190,27 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
       else dropped++;
     },
   };
+  function bump(gr: Group, g: GroupInfo) {
+    gr.count++;
+    if (g.time) {
+      const k = g.timeKey ?? '';
+      if (gr.first === undefined || (k && gr.firstKey && k < gr.firstKey)) {
+        gr.first = g.time;
+        gr.firstKey = k;
+      }
+      if (gr.last === undefined || !k || !gr.lastKey || k >= gr.lastKey) {
+        gr.last = g.time;
+        gr.lastKey = k;
+      }
+    }
+  }
   const kinds = new Int8Array(lines.count).fill(-1);
   const ti = titles(cat);
   const xmlCursor = new Cursor(text, '<Event');
   const closeCursor = new Cursor(text, '</Event>');
   const ikeCursor = new Cursor(text, 'IKE security association');
   const table = dispatchTable(cat, ti);
+  const cmdPrefixes = commandPrefixTable();
   const detectRaw = (i: number): number => {
     const s0 = lines.starts[i];
     const e0 = lines.ends[i];
@@ -206,8 +238,11 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
       if (flags & F_HEADER && headerAt(text, s, e) && isHeaderStart(ctx, i)) return K.HEADER;
       if (flags & F_REG && isRegistryStart(text, s, e)) return K.REG;
       if (flags & F_CMD) {
-        const cmd = detectCommand(ctx, i, s, e);
-        if (cmd) return cmd;
+        const pre = cmdPrefixes.get(lineKey(text, s, e));
+        if (pre && pre.some((w) => text.startsWith(w, s))) {
+          const cmd = detectCommand(ctx, i, s, e);
+          if (cmd) return cmd;
+        }
       }
       if (flags & F_DESC && titleIds(ti, text, s, e)) return K.DESC;
       if (flags & F_FIELDS && isFieldsStart(ctx, i)) return K.FIELDS;
@@ -221,6 +256,29 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
     const at = ikeCursor.find(s, e);
     if (at > s && titleIds(ti, text, at, e)) return K.DESC_INLINE;
     return K.FREE;
+  };
+  ctx.boundary = (i: number): boolean => {
+    if (i < 0 || i >= lines.count) return false;
+    const k = kinds[i];
+    if (k >= 0) return k === K.HEADER || k === K.XML || k === K.PROMPT || k === K.ROW || k === K.CSVHEAD;
+    if (ctx.pr[i]) return true;
+    const s0 = lines.starts[i];
+    const e0 = lines.ends[i];
+    let x = xmlCursor.find(s0, e0);
+    while (x >= 0) {
+      const c = text.charCodeAt(x + 6);
+      if (c === 0x20 || c === 0x3e || c === 0x09 || x + 6 >= e0) return true;
+      x = xmlCursor.find(x + 1, e0);
+    }
+    const s = ctx.cs[i];
+    const e = ctx.ce[i];
+    if (s >= e) return false;
+    const flags = table.get(lineKey(text, s, e)) ?? 0;
+    if (!(flags & (F_ROW | F_HEADER | F_CSVHEAD))) return false;
+    if (flags & F_ROW && rowSeparator(text, s, e)) return true;
+    if (flags & F_HEADER && headerAt(text, s, e) && isHeaderStart(ctx, i)) return true;
+    if (flags & F_CSVHEAD && csvHeader(text, s, e)) return true;
+    return false;
   };
   ctx.detect = (i: number): number => {
     if (i < 0 || i >= lines.count) return K.FREE;
@@ -313,9 +371,7 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
       if (j <= i) j = i + 1;
       if (kind !== K.FREE)
         for (let k = i; k < j; k++) {
-          if (ctx.covered[k]) continue;
-          const [cs, ce] = content(ctx, k);
-          if (cs >= ce) continue;
+          if (ctx.covered[k] || ctx.cs[k] >= ctx.ce[k]) continue;
           const kk = ctx.detect(k);
           if (kk === K.NOISE || kk === K.PROMPT) ctx.covered[k] = 1;
           else freeLines.push(k);
@@ -343,8 +399,7 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
     runStart = -1;
   };
   for (let i = 0; i < lines.count; i++) {
-    const [s, e] = content(ctx, i);
-    if (s >= e) {
+    if (ctx.cs[i] >= ctx.ce[i]) {
       flush();
       continue;
     }

@@ -11,7 +11,10 @@ import { LabelSet, tokenizeFields } from './fields.ts';
 import type { LabelDef } from './fields.ts';
 import { K } from './kinds.ts';
 import type { Span } from './types.ts';
-import { isDigit, isSpace, looseKey, squash, startsWithCI, stripPrefix, trimRange } from './text.ts';
+import { FOLD, SKIP, indexIn, isDigit, isSpace, looseKey, squash, startsWithCI, stripPrefix, trimRange } from './text.ts';
+
+/** Largest event XML read as one event. */
+const XML_WINDOW = 65536;
 
 const H = (text: string, name: string): LabelDef => ({ text, name, ja: name, colon: true, follow: 0 });
 
@@ -219,8 +222,7 @@ export function readDialog(ctx: Ctx, i: number): number {
       // one-paragraph messages (driver, Policy Agent, PAStore…) end at the first blank line
       if (blank && !fielded && !footerAt(ctx, s, e)) break;
       if (footerAt(ctx, s, e)) break;
-      const kind = ctx.detect(end);
-      if (kind === K.HEADER || kind === K.XML || kind === K.PROMPT || kind === K.ROW || kind === K.CSVHEAD) break;
+      if (ctx.boundary(end)) break;
       descEnd = e;
     }
     rec.desc = [descStart, Math.max(descStart, descEnd)];
@@ -262,10 +264,10 @@ export function readDialog(ctx: Ctx, i: number): number {
         }
       } else if (f.startsWith('Event X') || f.startsWith('イベント X')) {
         // the event's own XML: fill missing fields, do not count it twice
-        const st = ctx.text.indexOf('<Event', s);
-        if (st >= 0 && st < s + 4000) {
-          const close = ctx.text.indexOf('</Event>', st);
-          const stop = close >= 0 ? close + 8 : Math.min(ctx.text.length, st + 65536);
+        const st = indexIn(ctx.text, '<Event', s, s + 4000);
+        if (st >= 0) {
+          const close = indexIn(ctx.text, '</Event>', st, st + XML_WINDOW);
+          const stop = close >= 0 ? close + 8 : Math.min(ctx.text.length, st + XML_WINDOW);
           const x = readXmlEvent(ctx, st, stop);
           if (rec.id === undefined) rec.id = x.id;
           if (!rec.source) rec.source = x.source;
@@ -349,6 +351,15 @@ const COLUMN_NAMES: Record<string, string> = {
 /** Header row of an export ("Type,Date,Time,Source,Category,Event,User,Computer,Description"). */
 export function csvHeader(text: string, s: number, e: number): string[] | null {
   if (e - s > 400) return null;
+  let sepSeen = false;
+  for (let p = s; p < e; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x2c || c === 0x09) {
+      sepSeen = true;
+      break;
+    }
+  }
+  if (!sepSeen) return null;
   const line = text.slice(s, e);
   const sep = line.includes('\t') ? '\t' : ',';
   const cols = line.split(sep).map((c) => {
@@ -405,7 +416,7 @@ function readRow(text: string, p: number, sep: string, lineEnd: number, maxField
       }
       break;
     }
-    let q = text.indexOf(sep, p);
+    let q = indexIn(text, sep, p, curLineEnd);
     const last = fields.length === maxFields - 1;
     if (q < 0 || q > curLineEnd || last) q = curLineEnd;
     fields.push({ s: p, e: q, value: text.slice(p, q) });
@@ -489,14 +500,13 @@ export function readRows(ctx: Ctx, i: number): number {
       while (next < n) {
         const [ns, ne] = content(ctx, next);
         if (ns < ne) {
-          const kind = ctx.detect(next);
-          if (kind !== K.FREE && kind !== K.FIELDS && kind !== K.DESC) break;
+          if (ctx.boundary(next)) break;
           rowEnd = ne;
         } else {
           // a blank line inside a tab-separated description is kept only if more description follows
           let m = next + 1;
-          while (m < n && content(ctx, m)[0] >= content(ctx, m)[1]) m++;
-          if (m >= n || ctx.detect(m) !== K.FREE) break;
+          while (m < n && ctx.cs[m] >= ctx.ce[m]) m++;
+          if (m >= n || ctx.boundary(m) || ctx.detect(m) !== K.FREE) break;
         }
         next++;
       }
@@ -515,29 +525,32 @@ export function readRows(ctx: Ctx, i: number): number {
 
 // ---------------------------------------------------------------- XML
 
+/** Value span of attribute `name` inside [s, e). */
 function attr(text: string, s: number, e: number, name: string): [number, number] | null {
-  const at = text.indexOf(name + '=', s);
-  if (at < 0 || at >= e) return null;
+  const at = indexIn(text, name + '=', s, e);
+  if (at < 0) return null;
   const q = text.charCodeAt(at + name.length + 1);
   if (q !== 0x22 && q !== 0x27) return null;
-  const close = text.indexOf(String.fromCharCode(q), at + name.length + 2);
-  if (close < 0 || close > e) return null;
+  const close = indexIn(text, String.fromCharCode(q), at + name.length + 2, e);
+  if (close < 0) return null;
   return [at + name.length + 2, close];
 }
 
+/** Content span of the first element `tag` inside [s, e). */
 function tagText(text: string, s: number, e: number, tag: string): [number, number] | null {
-  let at = text.indexOf('<' + tag, s);
-  while (at >= 0 && at < e) {
+  let at = indexIn(text, '<' + tag, s, e);
+  let guard = 0;
+  while (at >= 0 && guard++ < 64) {
     const c = text.charCodeAt(at + tag.length + 1);
     if (c === 0x3e || c === 0x20 || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d) break;
-    at = text.indexOf('<' + tag, at + 1);
+    at = indexIn(text, '<' + tag, at + 1, e);
   }
-  if (at < 0 || at >= e) return null;
-  const gt = text.indexOf('>', at);
-  if (gt < 0 || gt >= e) return null;
+  if (at < 0 || guard >= 64) return null;
+  const gt = indexIn(text, '>', at, e);
+  if (gt < 0) return null;
   if (text.charCodeAt(gt - 1) === 0x2f) return [gt, gt];
-  const close = text.indexOf('</' + tag + '>', gt);
-  if (close < 0 || close > e) return [gt + 1, e];
+  const close = indexIn(text, '</' + tag + '>', gt, e);
+  if (close < 0) return [gt + 1, e];
   return [gt + 1, close];
 }
 
@@ -588,9 +601,9 @@ export function readXmlEvent(ctx: Ctx, st: number, stop: number): EventRecord {
   const text = ctx.text;
   const rec: EventRecord = { format: 'event-xml', span: [st, stop] };
   const prov = tagText(text, st, stop, 'Provider');
-  const provAt = text.indexOf('<Provider', st);
-  if (provAt >= 0 && provAt < stop) {
-    const gt = text.indexOf('>', provAt);
+  const provAt = indexIn(text, '<Provider', st, stop);
+  if (provAt >= 0) {
+    const gt = indexIn(text, '>', provAt, stop);
     const nm = attr(text, provAt, gt < 0 ? stop : Math.min(gt, stop), 'Name');
     if (nm) {
       rec.source = decodeEntities(text.slice(nm[0], nm[1]));
@@ -603,8 +616,8 @@ export function readXmlEvent(ctx: Ctx, st: number, stop: number): EventRecord {
     rec.id = parseEventId(text.slice(idT[0], idT[1]));
     rec.idSpan = trimRange(text, idT[0], idT[1]);
   }
-  const tc = text.indexOf('<TimeCreated', st);
-  if (tc >= 0 && tc < stop) {
+  const tc = indexIn(text, '<TimeCreated', st, stop);
+  if (tc >= 0) {
     const a = attr(text, tc, Math.min(stop, tc + 200), 'SystemTime');
     if (a) {
       rec.date = text.slice(a[0], a[1]);
@@ -628,23 +641,23 @@ export function readXmlEvent(ctx: Ctx, st: number, stop: number): EventRecord {
   let p = st;
   let guard = 0;
   for (;;) {
-    const at = text.indexOf('<Data', p);
-    if (at < 0 || at >= stop || guard++ > 500) break;
+    const at = indexIn(text, '<Data', p, stop);
+    if (at < 0 || guard++ > 500) break;
     const c = text.charCodeAt(at + 5);
     if (c !== 0x3e && c !== 0x20 && c !== 0x2f) {
       p = at + 5;
       continue;
     }
-    const gt = text.indexOf('>', at);
-    if (gt < 0 || gt >= stop) break;
+    const gt = indexIn(text, '>', at, stop);
+    if (gt < 0) break;
     const nm = attr(text, at, gt, 'Name');
     if (text.charCodeAt(gt - 1) === 0x2f) {
       data.push({ name: nm ? text.slice(nm[0], nm[1]) : undefined, value: '', span: [gt, gt] });
       p = gt + 1;
       continue;
     }
-    let close = text.indexOf('</Data>', gt);
-    if (close < 0 || close > stop) close = stop;
+    let close = indexIn(text, '</Data>', gt, stop);
+    if (close < 0) close = stop;
     data.push({ name: nm ? text.slice(nm[0], nm[1]) : undefined, value: decodeEntities(text.slice(gt + 1, close)), span: [gt + 1, close] });
     p = close + 1;
   }
@@ -659,11 +672,16 @@ export function readXml(ctx: Ctx, i: number, at: number, closeCursor: { find(s: 
   const text = ctx.text;
   const n = ctx.lines.count;
   let st = at;
-  let closeAt = closeCursor.find(st, text.length);
+  const closeAt = closeCursor.find(st, Math.min(text.length, st + XML_WINDOW));
   let stop: number;
   let cut = false;
   if (closeAt < 0) {
-    stop = Math.min(text.length, st + 65536);
+    // no closing tag close by: the event was cut off (or this is not really XML); read its own line(s) only
+    let lim = Math.min(text.length, st + 16384);
+    const blank = indexIn(text, '\n\n', st, lim);
+    if (blank >= 0) lim = blank;
+    const again = indexIn(text, '<Event', st + 6, lim);
+    stop = again >= 0 ? again : lim;
     cut = true;
   } else stop = closeAt + 8;
   const rec = readXmlEvent(ctx, st, stop);
@@ -683,6 +701,8 @@ export function readXml(ctx: Ctx, i: number, at: number, closeCursor: { find(s: 
 export interface TitleIndex {
   byKey: Map<string, number[]>;
   keys: string[];
+  /** keys grouped by their first two characters. */
+  byFirst2: Map<number, string[]>;
 }
 
 export function buildTitleIndex(events: Array<{ id: number; title: string; source: string }>): TitleIndex {
@@ -702,25 +722,68 @@ export function buildTitleIndex(events: Array<{ id: number; title: string; sourc
     if (!list.includes(e.id)) list.push(e.id);
     byKey.set(k, list);
   }
-  return { byKey, keys: [...byKey.keys()].sort((a, b) => b.length - a.length) };
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
+  const byFirst2 = new Map<number, string[]>();
+  for (const k of keys) {
+    const f = k.charCodeAt(0) * 65536 + k.charCodeAt(1);
+    const l = byFirst2.get(f) ?? [];
+    l.push(k);
+    byFirst2.set(f, l);
+  }
+  return { byKey, keys, byFirst2 };
+}
+
+/** Is c dropped by looseKey? */
+function looseDrop(f: number): boolean {
+  return f === SKIP || f === 0x2e || f === 0x3002 || f === 0x3001 || f === 0x2c || f === 0x21 || f === 0x3f || f === 0x2d || f === 0x7c || f === 0x3a || f === 0x2f;
+}
+
+/** Does the looseKey of text from s start with key? Returns the offset after the match or -1. */
+function looseStartsWith(text: string, s: number, e: number, key: string): number {
+  let p = s;
+  let k = 0;
+  let inDigits = false;
+  while (k < key.length) {
+    if (p >= e) return -1;
+    const f = FOLD[text.charCodeAt(p)];
+    p++;
+    if (f >= 0x30 && f <= 0x39) {
+      if (inDigits) continue;
+      inDigits = true;
+      if (key.charCodeAt(k) !== 0x23) return -1;
+      k++;
+      continue;
+    }
+    inDigits = false;
+    if (looseDrop(f)) continue;
+    if (f !== key.charCodeAt(k)) return -1;
+    k++;
+  }
+  // include trailing punctuation of the title (the final period)
+  while (p < e && (text.charCodeAt(p) === 0x2e || text.charCodeAt(p) === 0x3002)) p++;
+  return p;
 }
 
 /** Ids whose title starts line [s, e). */
 export function titleIds(ti: TitleIndex, text: string, s: number, e: number): { ids: number[]; end: number } | null {
-  const lim = Math.min(e, s + 240);
-  const lk = looseKey(text.slice(s, lim));
-  for (const k of ti.keys) {
-    if (lk.startsWith(k)) {
-      // end of the title in the original text: first sentence end
-      let end = s;
-      let seen = 0;
-      while (end < lim && seen < k.length) {
-        const one = looseKey(text[end]);
-        seen += one.length;
-        end++;
-      }
-      return { ids: ti.byKey.get(k) as number[], end };
-    }
+  // first two loose characters
+  let p = s;
+  let k1 = -1;
+  let k2 = -1;
+  while (p < e && p < s + 24 && k2 < 0) {
+    const f = FOLD[text.charCodeAt(p)];
+    p++;
+    if (looseDrop(f)) continue;
+    const g = f >= 0x30 && f <= 0x39 ? 0x23 : f;
+    if (k1 < 0) k1 = g;
+    else k2 = g;
+  }
+  if (k2 < 0) return null;
+  const cands = ti.byFirst2.get(k1 * 65536 + k2);
+  if (!cands) return null;
+  for (const k of cands) {
+    const end = looseStartsWith(text, s, Math.min(e, s + 400), k);
+    if (end >= 0) return { ids: ti.byKey.get(k) as number[], end };
   }
   return null;
 }

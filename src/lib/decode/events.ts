@@ -44,49 +44,62 @@ export const vistaLabels = new LabelSet(VISTA_LABELS);
 
 const WELL_KNOWN_USERS = new Set(['n/a', '-', 'system', 'nt authority\\system', 'nt authority\\network service', 'nt authority\\local service', 'nt authority\\anonymous logon', 'network service', 'local service', '該当なし']);
 
-/** Sortable key "YYYY-MM-DD HH:MM:SS" from the many date/time spellings, '' when unknown. */
-export function timeKey(date?: string, time?: string): string {
-  const d = (date ?? '').trim();
-  let t = (time ?? '').trim();
-  let y = 0;
-  let mo = 0;
-  let da = 0;
-  let rest = '';
-  // ISO 2005-07-21T10:05:04.000Z
-  if (d.length >= 10 && d[4] === '-' && d[7] === '-') {
-    y = Number(d.slice(0, 4));
-    mo = Number(d.slice(5, 7));
-    da = Number(d.slice(8, 10));
-    rest = d.slice(11);
-  } else {
-    const sp = d.indexOf(' ');
-    const datePart = sp > 0 ? d.slice(0, sp) : d;
-    if (sp > 0) rest = d.slice(sp + 1);
-    const parts = datePart.split(datePart.includes('/') ? '/' : datePart.includes('.') ? '.' : '-');
-    if (parts.length === 3) {
-      const [a, b, c] = parts.map((x) => Number(x));
-      if (parts[0].length === 4) [y, mo, da] = [a, b, c];
-      else if (datePart.includes('.')) [da, mo, y] = [a, b, c];
-      else [mo, da, y] = [a, b, c];
+/** Up to `max` digit groups of s (no allocation beyond the result array). */
+function numbers(s: string, max: number, out: number[], lens: number[]): void {
+  out.length = 0;
+  lens.length = 0;
+  let v = -1;
+  let n = 0;
+  for (let i = 0; i < s.length && out.length < max; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      v = v < 0 ? c - 0x30 : v * 10 + (c - 0x30);
+      n++;
+    } else if (v >= 0) {
+      out.push(v);
+      lens.push(n);
+      v = -1;
+      n = 0;
     }
   }
-  if (!t && rest) t = rest;
-  if (!y || !mo || !da || Number.isNaN(y + mo + da)) return '';
-  let pm = false;
-  let am = false;
-  if (t.includes('午後') || /\bPM\b/i.test(t)) pm = true;
-  if (t.includes('午前') || /\bAM\b/i.test(t)) am = true;
-  let digits = '';
-  for (const ch of t) if (isDigit(ch.charCodeAt(0)) || ch === ':') digits += ch;
-  const tp = digits.split(':').filter((x) => x.length);
-  let h = Number(tp[0] ?? 0);
-  const mi = Number(tp[1] ?? 0);
-  const se = Number(tp[2] ?? 0);
-  if (pm && h < 12) h += 12;
-  if (am && h === 12) h = 0;
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  if ([h, mi, se].some((n) => Number.isNaN(n))) return `${y}-${p2(mo)}-${p2(da)}`;
-  return `${y}-${p2(mo)}-${p2(da)} ${p2(h)}:${p2(mi)}:${p2(se)}`;
+  if (v >= 0 && out.length < max) {
+    out.push(v);
+    lens.push(n);
+  }
+}
+
+const NUM: number[] = [];
+const LEN: number[] = [];
+
+/** Sortable key "YYYY-MM-DD HH:MM:SS" from the many date/time spellings, '' when unknown. */
+export function timeKey(date?: string, time?: string): string {
+  const d = date ?? '';
+  numbers(d, 6, NUM, LEN);
+  if (NUM.length < 3) return '';
+  let y: number;
+  let mo: number;
+  let da: number;
+  if (LEN[0] === 4) [y, mo, da] = [NUM[0], NUM[1], NUM[2]];
+  else if (d.includes('.') && !d.includes('/')) [da, mo, y] = [NUM[0], NUM[1], NUM[2]];
+  else [mo, da, y] = [NUM[0], NUM[1], NUM[2]];
+  if (!y || !mo || !da || mo > 12 || da > 31) return '';
+  if (y < 100) y += 2000;
+  let h = NUM[3] ?? -1;
+  let mi = NUM[4] ?? 0;
+  let se = NUM[5] ?? 0;
+  const t = time ?? '';
+  if (t) {
+    numbers(t, 3, NUM, LEN);
+    h = NUM[0] ?? -1;
+    mi = NUM[1] ?? 0;
+    se = NUM[2] ?? 0;
+  }
+  const ap = t || d;
+  if (h >= 0 && h < 12 && (ap.includes('午後') || ap.includes('PM') || ap.includes('pm'))) h += 12;
+  if (h === 12 && (ap.includes('午前') || ap.includes('AM') || ap.includes('am'))) h = 0;
+  const p2 = (n: number) => (n < 10 ? '0' + n : String(n));
+  const day = `${y}-${p2(mo)}-${p2(da)}`;
+  return h < 0 ? day : `${day} ${p2(h)}:${p2(mi)}:${p2(se)}`;
 }
 
 function headerFacts(rec: EventRecord): Fact[] {
@@ -225,6 +238,19 @@ export function resolveReason(ctx: Ctx, reason: string, extra: string | undefine
   const key = looseKey(reason);
   const extraKey = extra ? looseKey(extra) : '';
   const cands: ReasonCandidate[] = idx.reasons.get(key) ?? [];
+  const memoKey = `${key}|${extraKey}|${mode ?? ''}`;
+  if (cands.length || !scanFrom) {
+    const hit = ctx.memo.get(memoKey) as ReasonResolution | undefined;
+    if (hit) return { ...hit, alternatives: [...hit.alternatives], extraFacts: [] };
+    const r = resolveReasonUncached(ctx, key, extraKey, cands, mode, scanFrom);
+    ctx.memo.set(memoKey, r);
+    return { ...r, alternatives: [...r.alternatives] };
+  }
+  return resolveReasonUncached(ctx, key, extraKey, cands, mode, scanFrom);
+}
+
+function resolveReasonUncached(ctx: Ctx, key: string, extraKey: string, cands: ReasonCandidate[], mode: 'main' | 'quick' | undefined, scanFrom?: Span): ReasonResolution {
+  const idx = ctx.idx;
   const out: ReasonResolution = { alternatives: [], confidence: 'exact', extraFacts: [] };
   if (cands.length) {
     let best: ReasonCandidate | undefined;
@@ -314,7 +340,7 @@ export function interpretEvent(ctx: Ctx, rec: EventRecord): void {
   const idx = ctx.idx;
   const id = rec.id;
   const src = rec.source?.trim();
-  const facts = headerFacts(rec);
+  const facts = () => headerFacts(rec);
   const gt = groupTime(rec);
   if (src && id !== undefined) {
     const ipsecSource = idx.ipsecSources.has(src.toLowerCase());
@@ -335,9 +361,12 @@ export function interpretEvent(ctx: Ctx, rec: EventRecord): void {
   return genericEvent(ctx, rec, facts, gt);
 }
 
-function notIpsec(ctx: Ctx, rec: EventRecord, facts: Fact[], collision: boolean, gt: { time?: string; timeKey?: string }) {
+function notIpsec(ctx: Ctx, rec: EventRecord, facts: () => Fact[], collision: boolean, gt: { time?: string; timeKey?: string }) {
   const id = rec.id as number;
   const src = rec.source as string;
+  const key = `not-ipsec|${src}|${id}`;
+  if (ctx.groupFull(key)) return ctx.count({ key, title: '', ...gt });
+  if (!ctx.wantFinding(collision ? 30 : 5)) return ctx.count({ key, title: `${src} ${id} (IPsec 以外)`, eventId: id, source: src, ...gt }, 'not-ipsec');
   const ipsecTitle = eventTitle(ctx.idx, id);
   const title = collision ? `IPsec のイベントではありません: ソース「${src}」のイベント ${id}` : `IPsec と関係のないイベント: ソース「${src}」のイベント ${id}`;
   const meaning = collision
@@ -345,19 +374,28 @@ function notIpsec(ctx: Ctx, rec: EventRecord, facts: Fact[], collision: boolean,
     : `イベントはログ、ソース、ID の組み合わせで決まり、このイベントは IPsec の記録ではありません。`;
   finish(
     ctx,
-    { kind: 'not-ipsec', title, meaning, facts, confidence: 'exact', span: rec.span, severity: 'info', priority: collision ? 30 : 5, eventId: id, source: src },
-    { key: `not-ipsec|${src}|${id}`, title: `${src} ${id} (IPsec 以外)`, eventId: id, source: src, ...gt },
+    { kind: 'not-ipsec', title, meaning, facts: facts(), confidence: 'exact', span: rec.span, severity: 'info', priority: collision ? 30 : 5, eventId: id, source: src },
+    { key, title: `${src} ${id} (IPsec 以外)`, eventId: id, source: src, ...gt },
   );
 }
 
-function event547(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string; timeKey?: string }) {
+function event547(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }) {
   const res = readFields(ctx, rec, legacyLabels, rec.data && rec.data.length >= 6 ? ['mode', '§filter', '§peer', 'failurePoint', 'reason', 'extraStatus'] : ['mode', '§filter', 'failurePoint', 'reason']);
   const mode = get(res, 'mode');
   const reason = get(res, 'reason');
   const extra = get(res, 'extraStatus');
   const point = get(res, 'failurePoint');
   const mk = modeKind(mode?.value);
-  const out: Fact[] = [...facts];
+  const peer = peerOf(res);
+  const key = `547|${reason ? looseKey(reason.value) : '?'}|${peer ?? ''}`;
+  if (ctx.groupFull(key)) return ctx.count({ key, title: '', ...gt });
+  if (!ctx.wantFinding(90)) {
+    const r = reason ? resolveReason(ctx, reason.value, extra?.value, mk) : undefined;
+    const rt = reason ? reasonDisplay(reason.value, r?.ja) : '失敗の理由が読み取れません';
+    const ov = overviewPlaybook(ctx.idx, 547);
+    return ctx.count({ key, title: `547 ${rt}`, eventId: 547, source: rec.source, reason: reason?.value.trim(), peer, playbook: r?.playbook ?? (ov ? playbookRef(ov, '症状') : undefined), ...gt });
+  }
+  const out: Fact[] = [...facts()];
   if (mode) out.push(fact('mode', 'モード', mode.value, mode.span));
   if (mk) out.push(fact('modeKind', 'ネゴシエーションの段階', mk === 'main' ? 'メイン モード (IKE フェーズ 1)' : 'クイック モード (IKE フェーズ 2)', mode?.span ?? rec.span));
   if (point) {
@@ -386,7 +424,6 @@ function event547(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string
   }
   out.push(...fieldFacts(res, new Set(['mode', 'reason', 'extraStatus', 'failurePoint'])));
   if (resolution) out.push(...resolution.extraFacts);
-  const peer = peerOf(res);
   let playbook = resolution?.playbook;
   let confidence: Finding['confidence'] = resolution?.confidence ?? 'partial';
   if (!playbook) {
@@ -416,11 +453,11 @@ function event547(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string
       eventId: 547,
       source: rec.source,
     },
-    { key: `547|${reason ? looseKey(reason.value) : '?'}|${peer ?? ''}`, title: `547 ${reasonText}`, eventId: 547, source: rec.source, reason: reason?.value.trim(), peer, playbook, ...gt },
+    { key, title: `547 ${reasonText}`, eventId: 547, source: rec.source, reason: reason?.value.trim(), peer, playbook, ...gt },
   );
 }
 
-function event541(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string; timeKey?: string }) {
+function event541(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }) {
   const res = readFields(ctx, rec, legacyLabels, ['mode', '§peer', '§filter', '§params']);
   const mode = get(res, 'mode');
   const mk = modeKind(mode?.value);
@@ -432,7 +469,14 @@ function event541(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string
   };
   const soft = !!out && firstToken(out.value) === '0' && algs.length > 0 && algs.every((a) => none(a.value));
   const peer = peerOf(res);
-  const f: Fact[] = [...facts];
+  const key = `541|${soft ? 'soft' : mk ?? ''}|${peer ?? ''}`;
+  if (ctx.groupFull(key)) return ctx.count({ key, title: '', ...gt });
+  if (!ctx.wantFinding(soft ? 65 : 15)) {
+    const pb0 = soft ? ctx.idx.playbooks.get('ike-success/soft-sa') ?? overviewPlaybook(ctx.idx, 541) : overviewPlaybook(ctx.idx, 541);
+    const mj = mk === 'main' ? 'メイン モード' : mk === 'quick' ? 'クイック モード' : 'SA';
+    return ctx.count({ key, title: soft ? '541 ソフト SA' : `541 ${mj} 確立`, eventId: 541, source: rec.source, reason: soft ? 'soft SA' : undefined, peer, playbook: pb0 ? playbookRef(pb0, soft ? '対処' : '症状') : undefined, ...gt });
+  }
+  const f: Fact[] = [...facts()];
   if (mode) f.push(fact('mode', 'モード', mode.value, mode.span));
   f.push(...fieldFacts(res, new Set(['mode'])));
   if (soft) f.push(fact('softSa', 'ソフト SA', '送信 SPI が 0 で、アルゴリズムがすべて None (暗号化も認証もなし)', out ? out.span : rec.span));
@@ -461,13 +505,13 @@ function event541(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string
       eventId: 541,
       source: rec.source,
     },
-    { key: `541|${soft ? 'soft' : mk ?? ''}|${peer ?? ''}`, title: soft ? `541 ソフト SA` : `541 ${modeJa} 確立`, eventId: 541, source: rec.source, reason: soft ? 'soft SA' : undefined, peer, playbook: pb, ...gt },
+    { key, title: soft ? `541 ソフト SA` : `541 ${modeJa} 確立`, eventId: 541, source: rec.source, reason: soft ? 'soft SA' : undefined, peer, playbook: pb, ...gt },
   );
 }
 
-function eventEnded(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string; timeKey?: string }, id: number) {
+function eventEnded(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }, id: number) {
   const res = readFields(ctx, rec, legacyLabels, id === 542 ? ['§filter', 'inboundSpi', 'outboundSpi'] : ['§filter']);
-  const f = [...facts, ...fieldFacts(res)];
+  const f = [...facts(), ...fieldFacts(res)];
   const ov = overviewPlaybook(ctx.idx, id);
   const pb = ov ? playbookRef(ov, '症状') : undefined;
   const peer = peerOf(res);
@@ -492,9 +536,9 @@ function eventEnded(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: stri
   );
 }
 
-function eventAuthFail(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string; timeKey?: string }, id: number) {
+function eventAuthFail(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }, id: number) {
   const res = readFields(ctx, rec, legacyLabels);
-  const f = [...facts, ...fieldFacts(res)];
+  const f = [...facts(), ...fieldFacts(res)];
   const ov = overviewPlaybook(ctx.idx, id) ?? ctx.idx.byEvent.get(id)?.[0];
   const pb = ov ? playbookRef(ov, '対処') : undefined;
   const peer = peerOf(res);
@@ -540,8 +584,22 @@ const DRIVER_WHAT: Record<number, string> = {
   4297: 'IPsec ドライバがステートフル モードで起動',
 };
 
-function driverEvent(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string; timeKey?: string }, id: number) {
-  const f: Fact[] = [...facts];
+function driverEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }, id: number) {
+  // group key from the first address in the description (cheap), so repeated events are only counted
+  let keyAddr = '';
+  if (rec.desc) {
+    const d = ctx.text.slice(rec.desc[0], Math.min(rec.desc[1], rec.desc[0] + 600));
+    const a = findIPv4(d);
+    if (a) keyAddr = d.slice(a[0], a[1]);
+  }
+  const key = `${id}|${keyAddr}`;
+  if (ctx.groupFull(key)) return ctx.count({ key, title: '', ...gt });
+  const prio = id === 4292 ? 85 : id <= 4289 ? 70 : 25;
+  if (!ctx.wantFinding(prio)) {
+    const p0 = ctx.idx.byEvent.get(id)?.[0];
+    return ctx.count({ key, title: `${id} ${DRIVER_WHAT[id] ?? 'IPsec ドライバのイベント'}`, eventId: id, source: rec.source, peer: keyAddr || undefined, reason: DRIVER_WHAT[id], playbook: p0 ? playbookRef(p0, '対処') : undefined, ...gt });
+  }
+  const f: Fact[] = [...facts()];
   let count: string | undefined;
   let address: string | undefined;
   let pb: PlaybookRef | undefined;
@@ -605,7 +663,7 @@ function driverEvent(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: str
       eventId: id,
       source: rec.source,
     },
-    { key: `${id}|${address ?? ''}`, title: `${id} ${what}`, eventId: id, source: rec.source, peer: address, reason: what, playbook: pb, ...gt },
+    { key, title: `${id} ${what}`, eventId: id, source: rec.source, peer: address ?? (keyAddr || undefined), reason: what, playbook: pb, ...gt },
   );
 }
 
@@ -620,12 +678,12 @@ function numberBefore(s: string, word: string): [number, number] | null {
   return b < e ? [b, e] : null;
 }
 
-function vistaEvent(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string; timeKey?: string }, id: number) {
+function vistaEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }, id: number) {
   const res = readFields(ctx, rec, vistaLabels);
   const en = eventTitle(ctx.idx, id, rec.source) ?? eventTitle(ctx.idx, id) ?? '';
   const legacy = legacyFor(ctx.idx, id);
   const reason = get(res, 'reason');
-  const f: Fact[] = [...facts];
+  const f: Fact[] = [...facts()];
   if (en) f.push(fact('title', '英語の表題', en, rec.desc ? [rec.desc[0], Math.min(rec.desc[1], rec.desc[0] + en.length)] : rec.span));
   let resolution: ReasonResolution | undefined;
   if (reason) {
@@ -668,9 +726,9 @@ function vistaEvent(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: stri
   );
 }
 
-function genericEvent(ctx: Ctx, rec: EventRecord, facts: Fact[], gt: { time?: string; timeKey?: string }) {
+function genericEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }) {
   const id = rec.id;
-  const f: Fact[] = [...facts];
+  const f: Fact[] = [...facts()];
   const matches = rec.desc ? scanTemplates(ctx, lineRanges(ctx.text, rec.desc[0], rec.desc[1])) : [];
   const m = matches[0];
   let pb: PlaybookRef | undefined;

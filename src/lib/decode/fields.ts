@@ -5,7 +5,7 @@
  * No regular expressions: labels are looked up by their first two folded characters.
  */
 import type { Span } from './types.ts';
-import { FOLD, SKIP, isSpace, stripPrefix } from './text.ts';
+import { FOLD, SKIP, isSpace, prefixEnd } from './text.ts';
 
 export interface LabelDef {
   /** Label text as printed (without the colon). */
@@ -212,11 +212,14 @@ interface PreparedLabel {
 }
 
 export class LabelSet {
-  private byKey = new Map<number, PreparedLabel[]>();
-  /** First folded characters of all labels (fast rejection). */
-  private first = new Uint8Array(65536);
+  /** byFirst[f0] = map second folded char -> labels (longest first). */
+  private byFirst: Array<Map<number, PreparedLabel[]> | undefined> = new Array(65536);
   /** Folded first-two-character keys of every label (for line dispatch tables). */
   readonly keys: number[] = [];
+  /** Result of the last successful `find`: label, end of label (incl. colon), start of value. */
+  def: LabelDef | null = null;
+  labelEnd = 0;
+  valueStart = 0;
   constructor(defs: LabelDef[]) {
     for (const def of defs) {
       let folded = '';
@@ -225,22 +228,26 @@ export class LabelSet {
         if (f !== SKIP) folded += String.fromCharCode(f);
       }
       if (folded.length < 2) continue;
-      const key = folded.charCodeAt(0) * 65536 + folded.charCodeAt(1);
-      this.first[folded.charCodeAt(0)] = 1;
-      const list = this.byKey.get(key) ?? [];
+      const f0 = folded.charCodeAt(0);
+      const f1 = folded.charCodeAt(1);
+      let m = this.byFirst[f0];
+      if (!m) this.byFirst[f0] = m = new Map();
+      const list = m.get(f1) ?? [];
       list.push({ def, folded });
       list.sort((a, b) => b.folded.length - a.folded.length);
-      this.byKey.set(key, list);
+      m.set(f1, list);
+      const key = f0 * 65536 + f1;
       if (!this.keys.includes(key)) this.keys.push(key);
     }
   }
 
-  /** Label at `p` (a word start): returns [def, end of label incl. colon, start of value] or null. */
-  at(text: string, p: number, end: number): [LabelDef, number, number] | null {
-    if (p >= end) return null;
+  /** Label at `p` (a word start)? Sets def / labelEnd / valueStart and returns true. No allocation. */
+  find(text: string, p: number, end: number): boolean {
+    if (p >= end) return false;
     const f0 = FOLD[text.charCodeAt(p)];
-    if (f0 === SKIP || !this.first[f0]) return null;
-    // second folded character
+    if (f0 === SKIP) return false;
+    const m = this.byFirst[f0];
+    if (!m) return false;
     let q = p + 1;
     let k2 = -1;
     while (q < end) {
@@ -248,20 +255,20 @@ export class LabelSet {
       const f = FOLD[c];
       q++;
       if (f === SKIP) {
-        if (c === 0x0a) return null;
+        if (c === 0x0a) return false;
         continue;
       }
       k2 = f;
       break;
     }
-    if (k2 < 0) return null;
-    const list = this.byKey.get(f0 * 65536 + k2);
-    if (!list) return null;
-    for (const pl of list) {
-      const m = matchLabel(text, p, pl.folded, end);
-      if (m < 0) continue;
-      // what follows the label
-      let r = m;
+    if (k2 < 0) return false;
+    const list = m.get(k2);
+    if (!list) return false;
+    for (let li = 0; li < list.length; li++) {
+      const pl = list[li];
+      const mEnd = matchLabel(text, p, pl.folded, end);
+      if (mEnd < 0) continue;
+      let r = mEnd;
       while (r < end && (text.charCodeAt(r) === 0x20 || text.charCodeAt(r) === 0x09)) r++;
       const c = r < end ? text.charCodeAt(r) : 0x0a;
       const isColon = c === 0x3a || c === 0xff1a;
@@ -269,17 +276,27 @@ export class LabelSet {
         if (!isColon) continue;
         let v = r + 1;
         while (v < end && (text.charCodeAt(v) === 0x20 || text.charCodeAt(v) === 0x09)) v++;
-        return [pl.def, r + 1, v];
+        this.def = pl.def;
+        this.labelEnd = r + 1;
+        this.valueStart = v;
+        return true;
       }
-      // no colon needed: the label must end at a word boundary
-      const prevLast = text.charCodeAt(m - 1);
-      const boundary = m >= end || isSpace(text.charCodeAt(m)) || isColon || prevLast === 0x2e || prevLast === 0x29;
+      const prevLast = text.charCodeAt(mEnd - 1);
+      const boundary = mEnd >= end || isSpace(text.charCodeAt(mEnd)) || isColon || prevLast === 0x2e || prevLast === 0x29;
       if (!boundary) continue;
       let v = isColon ? r + 1 : r;
       while (v < end && (text.charCodeAt(v) === 0x20 || text.charCodeAt(v) === 0x09)) v++;
-      return [pl.def, isColon ? r + 1 : m, v];
+      this.def = pl.def;
+      this.labelEnd = isColon ? r + 1 : mEnd;
+      this.valueStart = v;
+      return true;
     }
-    return null;
+    return false;
+  }
+
+  /** Label at `p`: [def, end of label incl. colon, start of value] or null. */
+  at(text: string, p: number, end: number): [LabelDef, number, number] | null {
+    return this.find(text, p, end) ? [this.def as LabelDef, this.labelEnd, this.valueStart] : null;
   }
 }
 
@@ -307,6 +324,8 @@ function isWordStart(text: string, p: number, lineStart: number): boolean {
   const c = text.charCodeAt(p - 1);
   return isSpace(c) || c === 0x3002 || c === 0x3001 || c === 0x3e;
 }
+
+const hitBuf: Array<[LabelDef, number, number, number]> = [];
 
 interface Open {
   def: LabelDef;
@@ -345,8 +364,7 @@ export function tokenizeFields(text: string, s: number, e: number, labels: Label
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > e) nl = e;
     lineNo++;
-    const pre = stripPrefix(text, pos, nl);
-    let ls = pre.start;
+    let ls = prefixEnd(text, pos, nl);
     let le = nl;
     while (ls < le && isSpace(text.charCodeAt(ls))) ls++;
     while (le > ls && isSpace(text.charCodeAt(le - 1))) le--;
@@ -360,17 +378,15 @@ export function tokenizeFields(text: string, s: number, e: number, labels: Label
       continue;
     }
     // labels on this line
-    const lineHits: Array<[LabelDef, number, number, number]> = [];
+    const lineHits = hitBuf;
+    lineHits.length = 0;
     if (le - ls <= maxLine) {
       let p = ls;
       while (p < le) {
-        if (isWordStart(text, p, ls)) {
-          const m = labels.at(text, p, le);
-          if (m) {
-            lineHits.push([m[0], p, m[1], m[2]]);
-            p = m[2] > p ? m[2] : p + 1;
-            continue;
-          }
+        if (isWordStart(text, p, ls) && labels.find(text, p, le)) {
+          lineHits.push([labels.def as LabelDef, p, labels.labelEnd, labels.valueStart]);
+          p = labels.valueStart > p ? labels.valueStart : p + 1;
+          continue;
         }
         p++;
       }

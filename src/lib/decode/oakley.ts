@@ -8,7 +8,7 @@ import { cmdFinding } from './commands/util.ts';
 import { fact, noteFormat } from './context.ts';
 import { describeCode, japaneseText, codePlaybook } from './errors.ts';
 import type { Fact, Span } from './types.ts';
-import { isDigit, isHexDigit, isSpace, looseKey } from './text.ts';
+import { indexIn, isDigit, isHexDigit, isSpace, looseKey } from './text.ts';
 
 /** Length of the "M-D: hh:mm:ss:mmm:tid " prefix at s, or 0. */
 export function oakleyPrefix(text: string, s: number, e: number): number {
@@ -134,7 +134,7 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
     if (c0 === 0x53 /* S */) {
       if (text.startsWith('Sending: SA = ', m)) {
         const [a, b] = wordAfter(text, m + 14, e);
-        const to = text.indexOf(' to ', b);
+        const to = indexIn(text, ' to ', b, e);
         cur = getNeg(text.slice(a, b), time, p);
         if (to > 0 && to < e) {
           const [pa, pb] = wordAfter(text, to + 4, e);
@@ -143,13 +143,13 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
           cur.peerSpan = [pa, pa + v.length];
         }
       } else if (text.startsWith('SA Dead. sa:', m) || text.startsWith('SA Dead sa:', m)) {
-        const sa = wordAfter(text, text.indexOf(':', m) + 1, e);
+        const sa = wordAfter(text, indexIn(text, ':', m, e) + 1, e);
         const g = getNeg(text.slice(sa[0], sa[1]), time, p);
-        const st = text.indexOf('status:', m);
+        const st = indexIn(text, 'status:', m, e);
         if (st > 0 && st < e) addStatus(g, text, st + 7, e, [p, e]);
         cur = g;
       } else if (text.startsWith('Starting Negotiation: src = ', m)) {
-        const d = text.indexOf('dst = ', m);
+        const d = indexIn(text, 'dst = ', m, e);
         if (d > 0 && d < e) {
           const [a, b] = wordAfter(text, d + 6, e);
           const v = peerOf(text.slice(a, b));
@@ -160,7 +160,7 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
       if (text.startsWith('Receive: (get) SA = ', m)) {
         const [a, b] = wordAfter(text, m + 20, e);
         cur = getNeg(text.slice(a, b), time, p);
-        const from = text.indexOf(' from ', b);
+        const from = indexIn(text, ' from ', b, e);
         if (from > 0 && from < e) {
           const [pa, pb] = wordAfter(text, from + 6, e);
           const v = peerOf(text.slice(pa, pb));
@@ -180,14 +180,14 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
       else if (text.startsWith('isadb_set_status sa:', q)) {
         const sa = wordAfter(text, q + 20, e);
         const g = getNeg(text.slice(sa[0], sa[1]), time, p);
-        const st = text.indexOf('status ', sa[1]);
+        const st = indexIn(text, 'status ', sa[1], e);
         if (st > 0 && st < e) addStatus(g, text, st + 7, e, [p, e]);
       }
     } else if (c0 === 0x50 /* P */) {
       if (text.startsWith('ProcessFailure: sa:', m)) {
         const sa = wordAfter(text, m + 19, e);
         const g = getNeg(text.slice(sa[0], sa[1]), time, p);
-        const st = text.indexOf('status:', sa[1]);
+        const st = indexIn(text, 'status:', sa[1], e);
         if (st > 0 && st < e) addStatus(g, text, st + 7, e, [p, e]);
         cur = g;
       } else if (text.startsWith('Phase 1 SA accepted', m) && cur) cur.ok = true;

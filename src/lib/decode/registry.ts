@@ -7,7 +7,7 @@ import { cmdFinding } from './commands/util.ts';
 import { coverLines, fact, noteFormat } from './context.ts';
 import { content } from './event-sources.ts';
 import type { Fact, Severity, Span } from './types.ts';
-import { isDigit, isHexDigit, isSpace } from './text.ts';
+import { indexIn, isDigit, isHexDigit, isSpace } from './text.ts';
 
 export function isRegistryStart(text: string, s: number, e: number): boolean {
   const c = text.charCodeAt(s);
@@ -210,7 +210,7 @@ export function readRegistry(ctx: Ctx, i: number): number {
         name = '(既定)';
         ne = s + 1;
       } else {
-        ne = text.indexOf('"', s + 1);
+        ne = indexIn(text, '"', s + 1, e);
         if (ne < 0 || ne > e) continue;
         name = text.slice(s + 1, ne);
         ne++;
@@ -218,7 +218,7 @@ export function readRegistry(ctx: Ctx, i: number): number {
       if (text.charCodeAt(ne) !== 0x3d) continue;
       let vs = ne + 1;
       let type = 'sz';
-      const colon = text.indexOf(':', vs);
+      const colon = indexIn(text, ':', vs, e);
       if (text.charCodeAt(vs) !== 0x22 && colon > 0 && colon < e) {
         type = text.slice(vs, colon).toLowerCase();
         vs = colon + 1;
@@ -237,7 +237,7 @@ export function readRegistry(ctx: Ctx, i: number): number {
       continue;
     }
     // reg query: "    Name    REG_DWORD    0x3"
-    const rt = text.indexOf('REG_', s);
+    const rt = indexIn(text, 'REG_', s, e);
     if (rt > s && rt < e) {
       let ne = rt;
       while (ne > s && isSpace(text.charCodeAt(ne - 1))) ne--;
@@ -250,7 +250,7 @@ export function readRegistry(ctx: Ctx, i: number): number {
       continue;
     }
     // chapter notation on its own line: "OperationMode=3 (ステートフル)"
-    const eq = text.indexOf('=', s);
+    const eq = indexIn(text, '=', s, e);
     if (eq > s && eq < e && eq - s < 64) {
       const name = text.slice(s, eq).trim();
       if (REGISTRY_VALUES[name.toLowerCase()]) {

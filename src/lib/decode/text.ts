@@ -185,6 +185,14 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/** Start of the content of a line after quote marks / prompt, without allocating (hot paths). */
+export function prefixEnd(text: string, s: number, e: number): number {
+  if (s >= e) return s;
+  const c = text.charCodeAt(s);
+  if (c === 0x3e || c === 0x20 || c === 0x09 || c === 0x50 || (s + 2 < e && text.charCodeAt(s + 1) === 0x3a)) return stripPrefix(text, s, e).start;
+  return s;
+}
+
 /** [start, end) with white space removed at both ends. */
 export function trimRange(text: string, s: number, e: number): [number, number] {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
@@ -291,6 +299,18 @@ export function findIPv4(s: string, from = 0): [number, number] | null {
     } else i++;
   }
   return null;
+}
+
+/**
+ * indexOf limited to [from, to): never scans past `to` (a plain indexOf would search to the end of
+ * the input when the needle is absent, which turns line-by-line parsing quadratic).
+ */
+export function indexIn(text: string, needle: string, from: number, to: number): number {
+  if (from < 0) from = 0;
+  if (to > text.length) to = text.length;
+  if (to - from < needle.length) return -1;
+  const r = text.slice(from, to).indexOf(needle);
+  return r < 0 ? -1 : r + from;
 }
 
 /** Japanese/English text shortened to `max` characters with an ellipsis. */

@@ -1,5 +1,6 @@
 /** Command-output detection and dispatch. */
 import type { Ctx } from '../context.ts';
+import { noteFormat } from '../context.ts';
 import { K } from '../kinds.ts';
 import { isGpresultStart, readGpresult } from './gpresult.ts';
 import { isIpconfigStart, readIpconfig } from './ipconfig.ts';
@@ -58,6 +59,7 @@ export function detectCommand(ctx: Ctx, i: number, s: number, e: number): number
 }
 
 export function readCommand(ctx: Ctx, i: number, kind: number): number {
+  noteFormat(ctx, 'command-output');
   switch (kind) {
     case K.PING:
       return readPing(ctx, i, kind);
