@@ -6,7 +6,6 @@
  * catalogue, the playbooks the query names outright (bestMatches) come first.
  */
 import type { Catalogue } from '../catalogue/types.ts';
-import { bestMatches } from './best-match.ts';
 
 /** The part of Pagefind's JS API used here (pagefind.js `search`). */
 export interface PagefindLike {
@@ -47,7 +46,8 @@ export function querySegments(text: string, max = 12): string[] {
 export async function smartSearch(pf: PagefindLike, query: string, limit = 10, catalogue?: Catalogue): Promise<SmartHit[]> {
   const q = normaliseQuery(query);
   if (!q) return [];
-  const pinned: SmartHit[] = catalogue ? bestMatches(catalogue, query).map((m) => ({ url: m.url, title: m.title, matched: [m.why], score: Infinity })) : [];
+  // Loaded only when asked for: the lookup pulls in the decoder, which pages load on demand.
+  const pinned: SmartHit[] = catalogue ? (await import('./best-match.ts')).bestMatches(catalogue, query).map((m) => ({ url: m.url, title: m.title, matched: [m.why], score: Infinity })) : [];
   const ranked = await pagefindHits(pf, query, q, limit);
   const seen = new Set(pinned.map((p) => p.url));
   return [...pinned, ...ranked.filter((h) => !seen.has(h.url))].slice(0, limit);
