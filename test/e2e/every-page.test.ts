@@ -34,17 +34,22 @@ describe('every page', () => {
   it('loads with no foreign request, no console error or CSP violation, and no axe violation', { timeout: 600_000 }, async () => {
     const problems: string[] = [];
     const context = await browser.newContext();
-    for (const path of paths) {
-      const { page, errors, foreignRequests } = await openWatched(context as unknown as Browser, site.origin);
-      const res = await page.goto(site.url + path, { waitUntil: 'load' });
-      if (path !== '404.html' && res?.status() !== 200) problems.push(`/${path}: HTTP ${res?.status()}`);
-      for (const e of errors) if (!(path === '404.html' && /404/.test(e))) problems.push(`/${path}: console: ${e.slice(0, 200)}`);
-      for (const u of foreignRequests) problems.push(`/${path}: request to another host: ${u}`);
-      // Expressive Code makes wide code blocks focusable from a debounced observer: wait for it.
-      await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex')), undefined, { timeout: 5000 }).catch(() => undefined);
-      for (const v of await axeViolations(page)) problems.push(`/${path}: axe ${v}`);
-      await page.close();
-    }
+    // Two pages at a time: the machine has two cores, and each page mostly waits on the browser.
+    const queue = [...paths];
+    const worker = async () => {
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        const { page, errors, foreignRequests } = await openWatched(context as unknown as Browser, site.origin);
+        const res = await page.goto(site.url + path, { waitUntil: 'load' });
+        if (path !== '404.html' && res?.status() !== 200) problems.push(`/${path}: HTTP ${res?.status()}`);
+        // Expressive Code makes wide code blocks focusable from a debounced observer: wait for it.
+        await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex')), undefined, { timeout: 5000 }).catch(() => undefined);
+        for (const v of await axeViolations(page)) problems.push(`/${path}: axe ${v}`);
+        for (const e of errors) if (!(path === '404.html' && /404/.test(e))) problems.push(`/${path}: console: ${e.slice(0, 200)}`);
+        for (const u of foreignRequests) problems.push(`/${path}: request to another host: ${u}`);
+        await page.close();
+      }
+    };
+    await Promise.all([worker(), worker()]);
     await context.close();
     expect(problems, problems.join('\n')).toEqual([]);
   });

@@ -512,6 +512,11 @@ export function readRows(ctx: Ctx, i: number): number {
       }
       descField.e = Math.max(descField.e, rowEnd);
     }
+    if (rec.id === undefined) {
+      // not an event row after all (no event id column): leave the line to the free-text pass
+      if (k === i) return i + 1;
+      break;
+    }
     if (descField) rec.desc = trimRange(ctx.text, (descField as Field).s, (descField as Field).e);
     rec.span = [s, rowEnd];
     if (cut || (ctx.truncated && rowEnd >= ctx.text.length - 2)) rec.cut = true;
@@ -685,6 +690,7 @@ export function readXml(ctx: Ctx, i: number, at: number, closeCursor: { find(s: 
     cut = true;
   } else stop = closeAt + 8;
   const rec = readXmlEvent(ctx, st, stop);
+  if (rec.id === undefined) return i + 1; // XML-looking text without an EventID is not an event
   if (cut) rec.cut = true;
   noteFormat(ctx, 'event-xml');
   cover(ctx, st, stop);
@@ -816,6 +822,7 @@ export function readDescription(ctx: Ctx, i: number, from: number, ids: number[]
     if (names.has('reason') || names.has('failurePoint') || names.has('extraStatus')) id = 547;
     else if (names.has('espAlg') || names.has('outboundSpi') || names.has('§params')) id = 541;
     else if (names.has('inboundSpi')) id = 542;
+    else return i + 1; // labels alone do not make an event: leave the line to the free-text pass
   }
   const rec: EventRecord = { format: 'event-description', span: [prefixId ? prefixId.span[0] : from, lastEnd], desc: [from, lastEnd], id };
   if (prefixId) rec.idSpan = prefixId.span;

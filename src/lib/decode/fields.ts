@@ -213,7 +213,7 @@ interface PreparedLabel {
 
 export class LabelSet {
   /** byFirst[f0] = map second folded char -> labels (longest first). */
-  private byFirst: Array<Map<number, PreparedLabel[]> | undefined> = new Array(65536);
+  private byFirst = new Map<number, Map<number, PreparedLabel[]>>();
   /** Folded first-two-character keys of every label (for line dispatch tables). */
   readonly keys: number[] = [];
   /** Result of the last successful `find`: label, end of label (incl. colon), start of value. */
@@ -230,8 +230,8 @@ export class LabelSet {
       if (folded.length < 2) continue;
       const f0 = folded.charCodeAt(0);
       const f1 = folded.charCodeAt(1);
-      let m = this.byFirst[f0];
-      if (!m) this.byFirst[f0] = m = new Map();
+      let m = this.byFirst.get(f0);
+      if (!m) this.byFirst.set(f0, (m = new Map()));
       const list = m.get(f1) ?? [];
       list.push({ def, folded });
       list.sort((a, b) => b.folded.length - a.folded.length);
@@ -246,7 +246,7 @@ export class LabelSet {
     if (p >= end) return false;
     const f0 = FOLD[text.charCodeAt(p)];
     if (f0 === SKIP) return false;
-    const m = this.byFirst[f0];
+    const m = this.byFirst.get(f0);
     if (!m) return false;
     let q = p + 1;
     let k2 = -1;

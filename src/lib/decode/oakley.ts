@@ -274,6 +274,11 @@ function addStatus(g: Neg, text: string, from: number, e: number, span: Span) {
   const hs = q;
   while (q < e && isHexDigit(text.charCodeAt(q)) && q - hs < 8) q++;
   if (q === hs) return;
+  // the status must be a whole token ("status:35ed", not "status:Failure")
+  if (q < e) {
+    const c = text.charCodeAt(q);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f) return;
+  }
   const v = parseInt(text.slice(hs, q), 16);
   if (!v) return;
   if (g.errors.some((x) => x.code === v)) return;

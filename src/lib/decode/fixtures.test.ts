@@ -1,0 +1,55 @@
+/** Every constructed fixture decodes to what test/fixtures/decode/fixtures.json says. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_DIR, fixture, testCatalogue } from '../../../test/fixtures/decode/test-catalogue.ts';
+import { decode } from './index.ts';
+
+interface Expect {
+  file: string;
+  format?: string;
+  playbooks?: string[];
+  kinds?: string[];
+  events?: number[];
+  unrecognised?: number;
+  notPlaybooks?: boolean;
+  partial?: boolean;
+}
+
+const manifest = JSON.parse(readFileSync(join(FIXTURE_DIR, 'fixtures.json'), 'utf8')) as { constructed: boolean; files: Expect[] };
+const cat = testCatalogue();
+
+describe('constructed fixtures', () => {
+  it('are all marked constructed', () => {
+    expect(manifest.constructed).toBe(true);
+    expect(readFileSync(join(FIXTURE_DIR, 'README.md'), 'utf8')).toContain('constructed');
+  });
+  for (const ex of manifest.files) {
+    it(ex.file, () => {
+      const text = fixture(ex.file);
+      const r = decode(text, cat);
+      const ids = new Set(r.findings.flatMap((f) => [f.playbook?.id, ...(f.alternatives ?? []).map((a) => a.id)]).filter(Boolean));
+      if (ex.format) expect(r.input.format).toBe(ex.format);
+      for (const p of ex.playbooks ?? []) expect(ids, `${ex.file} should link ${p}`).toContain(p);
+      for (const k of ex.kinds ?? []) expect(r.findings.map((f) => f.kind)).toContain(k);
+      for (const e of ex.events ?? []) expect(r.findings.map((f) => f.eventId)).toContain(e);
+      if (ex.notPlaybooks) expect(r.findings.every((f) => !f.playbook)).toBe(true);
+      if (ex.partial) expect(r.findings.some((f) => f.confidence === 'partial')).toBe(true);
+      if (ex.unrecognised !== undefined) expect(r.unrecognised.length, JSON.stringify(r.unrecognised)).toBe(ex.unrecognised);
+      // spans point into the original text
+      for (const f of r.findings) {
+        expect(f.span[0]).toBeGreaterThanOrEqual(0);
+        expect(f.span[1]).toBeLessThanOrEqual(text.length);
+        for (const x of f.facts) {
+          expect(x.span[0]).toBeGreaterThanOrEqual(0);
+          expect(x.span[1]).toBeLessThanOrEqual(text.length);
+          expect(x.span[0]).toBeLessThanOrEqual(x.span[1]);
+        }
+        expect(f.title).not.toContain('\n');
+        expect(f.title.length).toBeGreaterThan(3);
+        expect(f.meaning.length).toBeGreaterThan(3);
+      }
+      expect(r.notices.filter((n) => n.includes('内部エラー'))).toEqual([]);
+    });
+  }
+});
