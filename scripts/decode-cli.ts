@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue } from '../src/lib/catalogue/types.ts';
-import { Redactor, decode, decodeBundle, formatBundleText, formatReportMarkdown, formatReportText, redact } from '../src/lib/decode/index.ts';
+import { Redactor, decode, decodeBundle, formatBundleText, formatReportMarkdown, formatReportText, redact, redactBundle } from '../src/lib/decode/index.ts';
 import type { BundleReport, DecodeReport } from '../src/lib/decode/index.ts';
 
 const args = process.argv.slice(2);
@@ -55,7 +55,7 @@ try {
     );
     if (asText || asMd) process.stdout.write(formatBundleText(bundle, { redact: !!redactor, redactor, markdown: asMd }));
     else {
-      const b = redactor ? { ...bundle, files: bundle.files.map((x) => ({ ...x, name: redactor.text(x.name), computer: x.computer ? redactor.text(x.computer) : undefined, report: redact(x.report, redactor) })), firstLook: bundle.firstLook.map((l) => redactor.text(l)), summary: bundle.summary.map((g) => ({ ...g, title: redactor.text(g.title), key: redactor.text(g.key), peer: g.peer ? redactor.text(g.peer) : undefined })) } : bundle;
+      const b = redactor ? redactBundle(bundle, redactor) : bundle;
       process.stdout.write(JSON.stringify(b, null, 2) + '\n');
     }
   } else {

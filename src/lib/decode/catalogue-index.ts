@@ -74,6 +74,28 @@ function hasPlaceholder(s: string): boolean {
   return s.includes('...') || s.includes('・・・');
 }
 
+/** Template text without its %N / <…> placeholders (for prefix comparisons). */
+export function withoutPlaceholders(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '%' && i + 1 < s.length && s.charCodeAt(i + 1) >= 0x30 && s.charCodeAt(i + 1) <= 0x39) {
+      i++;
+      while (i + 1 < s.length && s.charCodeAt(i + 1) >= 0x30 && s.charCodeAt(i + 1) <= 0x39) i++;
+      continue;
+    }
+    if (c === '<') {
+      const close = s.indexOf('>', i);
+      if (close > i && close - i < 48) {
+        i = close;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
 /** Split a composite 547 signature ("reason。- extra" / "reason | extra"). */
 export function splitComposite(text: string): { reason: string; extra?: string } {
   const ja = text.indexOf('。-');
@@ -133,7 +155,7 @@ function buildIndex(cat: Catalogue): CatalogueIndex {
         const { reason, extra } = splitComposite(text);
         if (!hasPlaceholder(reason)) {
           const key = looseKey(unescapeTemplate(reason));
-          if (key.length >= 3) push(reasons, key, { playbookId: p.id, sigIndex, lang, extraKey: extra ? looseKey(unescapeTemplate(extra)) : undefined, text, code: sig.code });
+          if (key.length >= 3) push(reasons, key, { playbookId: p.id, sigIndex, lang, extraKey: extra ? looseKey(withoutPlaceholders(unescapeTemplate(extra))) : undefined, text, code: sig.code });
         }
       }
       if (typeof sig.code === 'number' && sig.ja) push(sigByCode, sig.code, { playbookId: p.id, ja: splitComposite(sig.ja).reason });

@@ -45,6 +45,9 @@ export interface Ctx {
   groupFull(key: string): boolean;
   /** Count an event in its group without building its finding (creates the group when new). */
   count(group: GroupInfo, kind?: Finding['kind']): void;
+  /** Report progress / check cancellation; returns true when the caller must stop. */
+  tick(offset: number): boolean;
+  aborted: boolean;
   /** Per-decode memo (reason resolutions…). */
   memo: Map<string, unknown>;
   /** False when the finding list is already full for this priority (the event is then only counted). */

@@ -4,9 +4,9 @@
  * 547 forms and error codes, and list whatever is left as unrecognised.
  */
 import type { Catalogue } from '../catalogue/types.ts';
-import { getIndex, playbookRef } from './catalogue-index.ts';
+import { getIndex } from './catalogue-index.ts';
 import type { Ctx, GroupInfo } from './context.ts';
-import { cover, fact, gapFacts, kindForPlaybook, lineRanges, meaningOf, refFor, scanTail, scanTemplates, sensitiveOf, sigJa, tierOf } from './context.ts';
+import { cover, fact, gapFacts, kindForPlaybook, meaningOf, refFor, scanTail, scanTemplates, sensitiveOf, sigJa, tierOf } from './context.ts';
 import { Cursor } from './cursor.ts';
 import { codeFinding, scanCodes } from './errors.ts';
 import type { EventRecord } from './events.ts';
@@ -132,7 +132,8 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
   let text = raw;
   let cutAt: number | undefined;
   const cut = utf8CutIndex(raw, maxBytes);
-  const bytes = cut >= 0 || raw.length < 2_000_000 ? utf8Length(raw) : raw.length;
+  // exact UTF-8 size, except for inputs far beyond the limit (then a lower bound: one byte per character)
+  const bytes = raw.length <= 4 * maxBytes + 1024 ? utf8Length(raw) : raw.length;
   if (cut >= 0) {
     text = raw.slice(0, cut);
     cutAt = maxBytes;
@@ -145,6 +146,8 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
   const groups = new Map<string, Group>();
   let totalFindings = 0;
   let dropped = 0;
+  let ticks = 0;
+  let nextTickAt = 0;
   const ctx: Ctx = {
     text,
     lines,
@@ -159,6 +162,22 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
     detect: () => K.FREE,
     boundary: () => false,
     memo: new Map(),
+    aborted: false,
+    tick(offset: number): boolean {
+      if (this.aborted) return true;
+      if (++ticks < nextTickAt) return false;
+      nextTickAt = ticks + 256;
+      if (opts.signal?.aborted) {
+        this.aborted = true;
+        return true;
+      }
+      try {
+        opts.onProgress?.(Math.min(offset, text.length), text.length);
+      } catch {
+        /* a failing callback must not stop decoding */
+      }
+      return false;
+    },
     groupFull: (key: string) => (groups.get(key)?.examples ?? 0) >= EXAMPLES_PER_GROUP,
     wantFinding: (priority: number) => stored.length < maxFindings || (priority >= 80 && stored.length < maxFindings * 2),
     ...computeContent(text, lines.starts, lines.ends, lines.count),
@@ -291,21 +310,15 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
   };
 
   const freeLines: number[] = [];
-  const signal = opts.signal;
   let aborted = false;
   try {
     let i = 0;
     const n = lines.count;
-    let nextTick = 0;
     while (i < n) {
-      if (i >= nextTick) {
-        nextTick = i + 2048;
-        if (signal?.aborted) {
-          aborted = true;
-          notices.push(`中断されました: ${i} 行目までを解析しました。`);
-          break;
-        }
-        opts.onProgress?.(lines.starts[i], text.length);
+      if (ctx.tick(lines.starts[i]) || ctx.aborted) {
+        aborted = true;
+        notices.push(`中断されました: ${i + 1} 行目までを解析しました。`);
+        break;
       }
       const kind = ctx.detect(i);
       let j = i + 1;
@@ -378,7 +391,15 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
         }
       i = j;
     }
-    if (!aborted) freeText(ctx, freeLines);
+    if (!aborted && !ctx.aborted) freeText(ctx, freeLines);
+    if (ctx.aborted && !aborted) notices.push('中断されました: 途中までの結果です。');
+    if (!ctx.aborted) {
+      try {
+        opts.onProgress?.(text.length, text.length);
+      } catch {
+        /* ignore */
+      }
+    }
   } catch (err) {
     notices.push(`解析中に内部エラーが発生したため、途中までの結果を返します (${err instanceof Error ? err.message : String(err)})。`);
   }
@@ -478,6 +499,7 @@ function freeText(ctx: Ctx, freeLines: number[]): void {
     while (q < freeLines.length && freeLines[q] === freeLines[q - 1] + 1) q++;
     const para = freeLines.slice(p, q);
     p = q;
+    if (ctx.tick(lines.starts[para[0]])) return;
     for (const li of para) {
       if (ctx.covered[li]) continue;
       const [s, e] = content(ctx, li);
@@ -503,7 +525,19 @@ function freeText(ctx: Ctx, freeLines: number[]): void {
       const [s, e] = content(ctx, li);
       if (s >= e || e - s > 20000) continue;
       const hits = scanCodes(ctx.idx, text, s, e);
-      for (const h of hits) ctx.emit(codeFinding(ctx.idx, h.token, h.span, h.readings));
+      // "13801 (0x35E9)": the same code written twice side by side is one finding
+      for (let h = 0; h < hits.length; h++) {
+        const a = hits[h];
+        const b = hits[h + 1];
+        const ca = a.readings.length === 1 ? a.readings[0].code : undefined;
+        if (b && ca && b.readings.length === 1 && b.readings[0].code === ca && b.span[0] - a.span[1] <= 4) {
+          const f = codeFinding(ctx.idx, `${a.token} (${b.token})`, [a.span[0], b.span[1] + (text.charCodeAt(b.span[1]) === 0x29 ? 1 : 0)], a.readings);
+          ctx.emit(f);
+          h++;
+          continue;
+        }
+        ctx.emit(codeFinding(ctx.idx, a.token, a.span, a.readings));
+      }
       if (hits.length) {
         // a line that is only codes is recognised
         let rest = text.slice(s, e);
@@ -570,13 +604,8 @@ function oneLine547(ctx: Ctx, li: number, s: number, e: number, dash: number): v
   const cands = ctx.idx.reasons.get(looseKey(reason));
   if (!cands || !cands.length) return;
   const [xs, xe] = trimRange(text, dash + 2, e);
-  const rec: EventRecord = { format: 'event-description', span: [a, xe], id: 547 };
-  void rec;
-  // Build a synthetic record through the normal 547 path using the reason/extra spans.
-  const lines = ctx.lines;
-  void lines;
-  const fakeDesc: EventRecord = { format: 'event-description', span: [a, xe], id: 547 };
-  interpretOneLine(ctx, fakeDesc, [a, b], [xs, xe]);
+  // through the normal 547 path, with the reason and the extra status as data items
+  interpretOneLine(ctx, { format: 'event-description', span: [a, xe], id: 547 }, [a, b], [xs, xe]);
   ctx.covered[li] = 1;
 }
 
@@ -593,4 +622,3 @@ function interpretOneLine(ctx: Ctx, rec: EventRecord, reason: [number, number], 
   interpretEvent(ctx, rec);
 }
 
-export { playbookRef, lineRanges };

@@ -18,9 +18,6 @@ export interface CodeReading {
   eventTitle?: string;
 }
 
-function hex8(n: number): string {
-  return '0x' + (n >>> 0).toString(16).toUpperCase().padStart(8, '0');
-}
 
 /** Look a value up, also as HRESULT_FROM_WIN32 (0x8007xxxx) and as its Win32 low word. */
 function lookupValue(idx: CatalogueIndex, v: number): { code?: CatalogueErrorCode; form: ReadingForm } {
@@ -124,6 +121,13 @@ export function codePlaybook(idx: CatalogueIndex, code: CatalogueErrorCode): Pla
   return p ? playbookRef(p, '対処') : undefined;
 }
 
+/** The playbook of an event id (overview page first). */
+function eventPlaybook(idx: CatalogueIndex, id: number): PlaybookRef | undefined {
+  const list = idx.byEvent.get(id) ?? [];
+  const p = list.find((x) => x.id.endsWith(`event-${id}`)) ?? list.find((x) => x.kind === 'event') ?? list[0] ?? idx.bySuccessor.get(id)?.[0];
+  return p ? playbookRef(p, '症状') : undefined;
+}
+
 /** Short description "13801 (0x000035E9) ERROR_IPSEC_IKE_AUTH_FAIL: message". */
 export function describeCode(code: CatalogueErrorCode): string {
   const name = code.name.startsWith('(') ? code.hex : code.name;
@@ -144,8 +148,8 @@ export function codeFinding(idx: CatalogueIndex, token: string, span: Span, read
   const first = codes[0]?.code;
   let playbook: PlaybookRef | undefined;
   const alternatives: PlaybookRef[] = [];
-  for (const r of codes) {
-    const pb = codePlaybook(idx, r.code as CatalogueErrorCode);
+  for (const r of readings) {
+    const pb = r.code ? codePlaybook(idx, r.code) : eventPlaybook(idx, r.value);
     if (!pb) continue;
     if (!playbook) playbook = pb;
     else if (pb.id !== playbook.id && !alternatives.some((a) => a.id === pb.id)) alternatives.push(pb);

@@ -440,6 +440,7 @@ export function readRows(ctx: Ctx, i: number): number {
       k++;
       continue;
     }
+    if (k > i && ctx.tick(s)) break;
     const sep = rowSeparator(ctx.text, s, e);
     if (!sep) break;
     let cols = ctx.columns;
@@ -843,6 +844,11 @@ export function isFieldsStart(ctx: Ctx, i: number): boolean {
   const [s, e] = content(ctx, i);
   const m = legacyLabels.at(ctx.text, s, e);
   if (!m || !TOP_NAMES.has(m[0].name)) return false;
+  // "Failure Reason:" alone, with its value on the same or the next line, is a 547 fragment
+  if (m[0].name === 'reason') {
+    if (m[2] < e) return true;
+    for (let k = i + 1; k < ctx.lines.count && k <= i + 2; k++) if (ctx.cs[k] < ctx.ce[k]) return !legacyLabels.at(ctx.text, ctx.cs[k], ctx.ce[k]);
+  }
   let seen = 1;
   for (let k = i + 1; k < ctx.lines.count && k <= i + 10; k++) {
     const [ks, ke] = content(ctx, k);

@@ -126,7 +126,7 @@ function isFailureType(type?: string): boolean {
 
 function groupTime(rec: EventRecord): { time?: string; timeKey?: string } {
   if (!rec.date && !rec.time) return {};
-  return { time: [rec.date, rec.time].filter(Boolean).join(' '), timeKey: timeKey(rec.date, rec.time) };
+  return { time: rec.date && rec.time ? rec.date + ' ' + rec.time : (rec.date ?? rec.time), timeKey: timeKey(rec.date, rec.time) };
 }
 
 /** Tokenize the description (or the XML data items) with a label set. */
@@ -302,6 +302,14 @@ function resolveReasonUncached(ctx: Ctx, key: string, extraKey: string, cands: R
   return out;
 }
 
+/** The playbook whose signature matches the event's own text (its title line), when no overview page lists the id. */
+function titlePlaybook(ctx: Ctx, rec: EventRecord): PlaybookRef | undefined {
+  if (!rec.desc) return undefined;
+  const end = Math.min(rec.desc[1], rec.desc[0] + 400);
+  const m = scanTemplates(ctx, lineRanges(ctx.text, rec.desc[0], end))[0];
+  return m && !m.best.partial ? refFor(ctx, m.best.form.ref.playbookId, '症状') : undefined;
+}
+
 function hasJapanese(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x3000) return true;
   return false;
@@ -429,6 +437,7 @@ function event547(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: 
   if (!playbook) {
     const ov = overviewPlaybook(ctx.idx, 547);
     if (ov) playbook = playbookRef(ov, '症状');
+    else playbook = titlePlaybook(ctx, rec);
     confidence = reason ? confidence : 'partial';
   }
   if (rec.cut) confidence = 'partial';
@@ -482,7 +491,8 @@ function event541(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: 
   if (soft) f.push(fact('softSa', 'ソフト SA', '送信 SPI が 0 で、アルゴリズムがすべて None (暗号化も認証もなし)', out ? out.span : rec.span));
   const softPb = ctx.idx.playbooks.get('ike-success/soft-sa');
   const ov = overviewPlaybook(ctx.idx, 541);
-  const pb = soft ? (softPb ? playbookRef(softPb, '対処') : ov ? playbookRef(ov, '症状') : undefined) : ov ? playbookRef(ov, '症状') : undefined;
+  const ovRef = ov ? playbookRef(ov, '症状') : titlePlaybook(ctx, rec);
+  const pb = soft ? (softPb ? playbookRef(softPb, '対処') : ovRef) : ovRef;
   const modeJa = mk === 'main' ? 'メイン モード' : mk === 'quick' ? 'クイック モード' : 'SA';
   const title = soft ? `ソフト SA (イベント 541): ${peer ?? '相手'} との通信が保護されていません` : `IKE ${modeJa} 確立 (イベント 541)${peer ? `: ${peer}` : ''}`;
   const meaning = soft
@@ -513,7 +523,7 @@ function eventEnded(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?
   const res = readFields(ctx, rec, legacyLabels, id === 542 ? ['§filter', 'inboundSpi', 'outboundSpi'] : ['§filter']);
   const f = [...facts(), ...fieldFacts(res)];
   const ov = overviewPlaybook(ctx.idx, id);
-  const pb = ov ? playbookRef(ov, '症状') : undefined;
+  const pb = ov ? playbookRef(ov, '症状') : titlePlaybook(ctx, rec);
   const peer = peerOf(res);
   const modeJa = id === 542 ? 'クイック モード' : 'メイン モード';
   finish(

@@ -143,6 +143,12 @@ export const LEGACY_LABELS: LabelDef[] = [
   S('カプセル化', 'encapsulation', 'カプセル化'),
   T('受信 SPI', 'inboundSpi', '受信 SPI', 1),
   T('送信 SPI', 'outboundSpi', '送信 SPI', 1),
+  S('受信 SPI', 'inboundSpi', '受信 SPI'),
+  S('送信 SPI', 'outboundSpi', '送信 SPI'),
+  S('有効期間 (秒)', 'lifetimeSec', '有効期間 (秒)'),
+  S('有効期間 (KB)', 'lifetimeKb', '有効期間 (KB)'),
+  S('QM デルタ時間 (秒)', 'qmDelta', 'QM デルタ時間 (秒)'),
+  S('MM デルタ時間 (秒)', 'mmDelta', 'MM デルタ時間 (秒)'),
 ];
 
 /** Labels of the Vista-and-later IPsec audits (4650–4655, 4976–4984, 5451–5453…). */
@@ -319,10 +325,12 @@ function matchLabel(text: string, p: number, folded: string, end: number): numbe
   return p;
 }
 
-function isWordStart(text: string, p: number, lineStart: number): boolean {
-  if (p === lineStart) return true;
-  const c = text.charCodeAt(p - 1);
-  return isSpace(c) || c === 0x3002 || c === 0x3001 || c === 0x3e;
+function hasColon(text: string, p: number, e: number): boolean {
+  for (let i = p; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a || c === 0xff1a) return true;
+  }
+  return false;
 }
 
 const hitBuf: Array<[LabelDef, number, number, number]> = [];
@@ -352,8 +360,13 @@ export function tokenizeFields(text: string, s: number, e: number, labels: Label
     const parts = open.parts;
     let value = '';
     let span: Span = [open.labelSpan[1], open.labelSpan[1]];
-    if (parts.length) {
-      value = parts.map(([a, b]) => text.slice(a, b)).join(open.def.name === 'extraStatus' ? ' / ' : ' ');
+    if (parts.length === 1) {
+      value = text.slice(parts[0][0], parts[0][1]);
+      span = [parts[0][0], parts[0][1]];
+    } else if (parts.length) {
+      const sep = open.def.name === 'extraStatus' ? ' / ' : ' ';
+      value = text.slice(parts[0][0], parts[0][1]);
+      for (let k = 1; k < parts.length; k++) value += sep + text.slice(parts[k][0], parts[k][1]);
       span = [parts[0][0], parts[parts.length - 1][1]];
     }
     hits.push({ def: open.def, name: open.name, labelSpan: open.labelSpan, span, value });
@@ -382,13 +395,21 @@ export function tokenizeFields(text: string, s: number, e: number, labels: Label
     lineHits.length = 0;
     if (le - ls <= maxLine) {
       let p = ls;
-      while (p < le) {
-        if (isWordStart(text, p, ls) && labels.find(text, p, le)) {
-          lineHits.push([labels.def as LabelDef, p, labels.labelEnd, labels.valueStart]);
-          p = labels.valueStart > p ? labels.valueStart : p + 1;
-          continue;
+      // the line start, then (only for long lines or lines with another colon) every word start
+      if (labels.find(text, p, le)) {
+        lineHits.push([labels.def as LabelDef, p, labels.labelEnd, labels.valueStart]);
+        p = labels.valueStart > p ? labels.valueStart : p + 1;
+      } else p++;
+      if (le - ls > 60 || hasColon(text, p, le)) {
+        while (p < le) {
+          const c = text.charCodeAt(p - 1);
+          if ((c === 0x20 || c === 0x09 || c === 0x3002 || c === 0x3001 || c === 0x3000) && labels.find(text, p, le)) {
+            lineHits.push([labels.def as LabelDef, p, labels.labelEnd, labels.valueStart]);
+            p = labels.valueStart > p ? labels.valueStart : p + 1;
+            continue;
+          }
+          p++;
         }
-        p++;
       }
     }
     if (!lineHits.length) {

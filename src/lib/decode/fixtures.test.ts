@@ -16,6 +16,7 @@ interface Expect {
   partial?: boolean;
 }
 
+const SENSITIVE = Object.keys((JSON.parse(readFileSync(join(FIXTURE_DIR, '../../../content/data/sensitive.json'), 'utf8')) as { topics: Record<string, unknown> }).topics);
 const manifest = JSON.parse(readFileSync(join(FIXTURE_DIR, 'fixtures.json'), 'utf8')) as { constructed: boolean; files: Expect[] };
 const cat = testCatalogue();
 
@@ -46,7 +47,16 @@ describe('constructed fixtures', () => {
           expect(x.span[0]).toBeLessThanOrEqual(x.span[1]);
         }
         expect(f.title).not.toContain('\n');
+        // one Japanese sentence (quoted Windows text inside 「」 aside)
+        let m = f.meaning;
+        for (let a = m.indexOf('「'); a >= 0; a = m.indexOf('「')) {
+          const b = m.indexOf('」', a);
+          if (b < 0) break;
+          m = m.slice(0, a) + m.slice(b + 1);
+        }
+        expect(m.split('。').length - 1, f.meaning).toBeLessThanOrEqual(1);
         expect(f.title.length).toBeGreaterThan(3);
+        for (const id of f.sensitive ?? []) expect(SENSITIVE).toContain(id);
         expect(f.meaning.length).toBeGreaterThan(3);
       }
       expect(r.notices.filter((n) => n.includes('内部エラー'))).toEqual([]);

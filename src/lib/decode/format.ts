@@ -127,7 +127,15 @@ export function formatBundleText(b: BundleReport, opts: FormatOptions = {}): str
   const o = { ...opts, redactor };
   const md = !!opts.markdown;
   const out: string[] = [md ? '## IPsec_Debug.vbs の結果 (まとめ)' : 'IPsec_Debug.vbs の結果 (まとめ)'];
-  const t = (s: string) => (redactor ? redactor.text(s) : s);
+  // computer names are part of the file names (<computer>_oakley.log): replace them there too
+  const computers = redactor ? [...new Set(b.files.map((f) => f.computer).filter((c): c is string => !!c))] : [];
+  for (const c of computers) redactor?.learn('host', c);
+  const t = (s: string) => {
+    if (!redactor) return s;
+    let x = s;
+    for (const c of computers) x = x.split(c).join(redactor.placeholder('HOST', c));
+    return redactor.text(x);
+  };
   if (b.firstLook.length) {
     out.push('', md ? '### まず確認すること' : 'まず確認すること:', '');
     b.firstLook.forEach((l, i) => out.push(md ? `${i + 1}. ${mdEscape(t(l))}` : `  ${i + 1}. ${t(l)}`));

@@ -196,7 +196,7 @@ export class TemplateSet<T> {
   readonly forms: FormEntry<T>[] = [];
   private cls = new Uint16Array(65536);
   private alpha = 1;
-  private delta: Uint16Array | Int32Array = new Uint16Array(0);
+  private next = new Int32Array(0);
   private outStart = new Int32Array(0);
   private outList: number[] = [];
   private anchorLen: number[] = [];
@@ -280,7 +280,13 @@ export class TemplateSet<T> {
         } else delta[s * A + k] = delta[fail[s] * A + k];
       }
     }
-    this.delta = delta;
+    // Row-encoded table for scanning: next row offset (target * A), bitwise-NOT when the target has outputs.
+    const next = new Int32Array(N * A);
+    for (let x = 0; x < N * A; x++) {
+      const t = delta[x];
+      next[x] = outs[t].length ? ~(t * A) : t * A;
+    }
+    this.next = next;
     this.outStart = new Int32Array(N).fill(-1);
     this.outList = [];
     for (let s = 0; s < N; s++) {
@@ -301,12 +307,12 @@ export class TemplateSet<T> {
     const out: TemplateMatch<T>[] = [];
     if (this.forms.length === 0) return out;
     const cls = this.cls;
-    const delta = this.delta;
+    const next = this.next;
     const A = this.alpha;
     const outStart = this.outStart;
     const ring = new Int32Array(16);
     let k = 0;
-    let state = 0;
+    let row = 0;
     const limitEnd = ranges.length ? ranges[ranges.length - 1] : 0;
     for (let r = 0; r + 1 < ranges.length; r += 2) {
       const s = ranges[r];
@@ -317,8 +323,13 @@ export class TemplateSet<T> {
         if (c === SKIP) continue;
         ring[k & 15] = i;
         k++;
-        state = delta[state * A + c];
-        const os = outStart[state];
+        const v = next[row + c];
+        if (v >= 0) {
+          row = v;
+          continue;
+        }
+        row = ~v;
+        const os = outStart[row / A];
         if (os >= 0) {
           const cnt = this.outList[os];
           for (let m = 1; m <= cnt; m++) {

@@ -8,27 +8,31 @@ import { cmdFinding } from './commands/util.ts';
 import { fact, noteFormat } from './context.ts';
 import { describeCode, japaneseText, codePlaybook } from './errors.ts';
 import type { Fact, Span } from './types.ts';
-import { indexIn, isDigit, isHexDigit, isSpace, looseKey } from './text.ts';
+import { indexIn, isHexDigit, isSpace, lineOf, looseKey } from './text.ts';
+
+/** Skip 1..max digits at p; returns the new position or -1 when fewer than `min` digits. */
+function digitsAt(text: string, p: number, e: number, min: number, max: number): number {
+  let n = 0;
+  while (p < e && n < max) {
+    const c = text.charCodeAt(p);
+    if (c < 0x30 || c > 0x39) break;
+    p++;
+    n++;
+  }
+  return n >= min ? p : -1;
+}
 
 /** Length of the "M-D: hh:mm:ss:mmm:tid " prefix at s, or 0. */
 export function oakleyPrefix(text: string, s: number, e: number): number {
-  let p = s;
-  const digits = (min: number, max: number): boolean => {
-    let n = 0;
-    while (p < e && n < max && isDigit(text.charCodeAt(p))) {
-      p++;
-      n++;
-    }
-    return n >= min;
-  };
-  if (!digits(1, 2) || text.charCodeAt(p) !== 0x2d) return 0;
-  p++;
-  if (!digits(1, 2) || text.charCodeAt(p) !== 0x3a) return 0;
+  let p = digitsAt(text, s, e, 1, 2);
+  if (p < 0 || text.charCodeAt(p) !== 0x2d) return 0;
+  p = digitsAt(text, p + 1, e, 1, 2);
+  if (p < 0 || text.charCodeAt(p) !== 0x3a) return 0;
   p++;
   while (p < e && text.charCodeAt(p) === 0x20) p++;
   for (let k = 0; k < 4; k++) {
-    if (!digits(1, 3)) return 0;
-    if (text.charCodeAt(p) !== 0x3a) return 0;
+    p = digitsAt(text, p, e, 1, 3);
+    if (p < 0 || text.charCodeAt(p) !== 0x3a) return 0;
     p++;
   }
   let n = 0;
@@ -47,14 +51,15 @@ export function isOakleyLine(text: string, s: number, e: number): boolean {
 
 interface Neg {
   sa: string;
+  /** Offsets of the first and last line (time prefix). */
   peer?: string;
   peerSpan?: Span;
   icookie?: string;
   rcookie?: string;
   mode?: string;
   messageId?: string;
-  first: string;
-  last: string;
+  first: number;
+  last: number;
   start: number;
   end: number;
   errors: Array<{ code?: number; text: string; span: Span }>;
@@ -81,12 +86,18 @@ function normSa(h: string): string {
 
 /** Address "192.168.0.20" from "192.168.0.20.500" / "192.168.0.20:Type 2.500". */
 function peerOf(tok: string): string {
-  let t = tok;
-  const colon = t.indexOf(':');
-  if (colon > 0) t = t.slice(0, colon);
-  const parts = t.split('.');
-  if (parts.length === 5) parts.pop();
-  return parts.join('.');
+  let end = tok.length;
+  const colon = tok.indexOf(':');
+  if (colon > 0) end = colon;
+  // keep at most four dot-separated parts
+  let dots = 0;
+  for (let i = 0; i < end; i++) {
+    if (tok.charCodeAt(i) === 0x2e && ++dots === 4) {
+      end = i;
+      break;
+    }
+  }
+  return end === tok.length ? tok : tok.slice(0, end);
 }
 
 export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
@@ -98,10 +109,17 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
   let pendingPeer: { v: string; span: Span } | undefined;
   let k = i;
   let lines = 0;
-  let firstTime = '';
-  let lastTime = '';
+  // times are kept as line offsets and read at the end (no string per line)
+  let firstTime = -1;
+  let lastTime = -1;
+  const timeAt = (pos: number): string => {
+    if (pos < 0) return '';
+    const e = ctx.lines.ends[lineOf(ctx.lines, pos)];
+    const len = oakleyPrefix(text, pos, e);
+    return len ? text.slice(pos, pos + len - 1) : '';
+  };
   const loose: Array<{ text: string; span: Span; code?: number }> = [];
-  const getNeg = (sa: string, time: string, pos: number): Neg => {
+  const getNeg = (sa: string, time: number, pos: number): Neg => {
     const key = normSa(sa);
     let g = negs.get(key);
     if (!g) {
@@ -114,6 +132,7 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
   for (; k < n; k++) {
     const s = ctx.lines.starts[k];
     const e = ctx.lines.ends[k];
+    if ((k & 255) === 0 && k > i && ctx.tick(s)) break;
     let p = s;
     while (p < e && text.charCodeAt(p) === 0x20) p++;
     if (p >= e) {
@@ -126,8 +145,8 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
     ctx.covered[k] = 1;
     lines++;
     const m = p + pl;
-    const time = pl ? text.slice(p, m - 1) : lastTime;
-    if (!firstTime) firstTime = time;
+    const time = pl ? p : lastTime;
+    if (firstTime < 0) firstTime = time;
     lastTime = time;
     const c0 = text.charCodeAt(m);
     // dispatch on the first character of the message
@@ -221,8 +240,8 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
     cmdFinding(ctx, {
       kind: 'oakley',
       title: `Oakley.log: ${lines} 行、ネゴシエーション ${order.length} 件 (失敗 ${failed.length} 件)、相手 ${peers.size} 台`,
-      meaning: 'IKE のデバッグ ログです。失敗したネゴシエーションは相手と Cookie ごとにまとめて下に示します。相手側のログやネットワーク トレースとは Cookie とメッセージ ID で突き合わせます。',
-      facts: [fact('lines', '行数', String(lines), span), fact('from', '最初の時刻', firstTime, span), fact('to', '最後の時刻', lastTime, span), fact('negotiations', 'ネゴシエーション数', String(order.length), span), fact('failed', '失敗数', String(failed.length), span)],
+      meaning: 'IKE のデバッグ ログで、失敗したネゴシエーションを相手と Cookie ごとにまとめており、相手側のログやトレースとは Cookie とメッセージ ID で突き合わせます。',
+      facts: [fact('lines', '行数', String(lines), span), fact('from', '最初の時刻', timeAt(firstTime), span), fact('to', '最後の時刻', timeAt(lastTime), span), fact('negotiations', 'ネゴシエーション数', String(order.length), span), fact('failed', '失敗数', String(failed.length), span)],
       span,
       severity: failed.length ? 'warning' : 'info',
       priority: failed.length ? 50 : 15,
@@ -244,7 +263,9 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
     if (g.mode) facts.push(fact('mode', '交換', g.mode, [g.start, g.end]));
     if (g.messageId && g.messageId !== '00000000') facts.push(fact('messageId', 'メッセージ ID', g.messageId, [g.start, g.end]));
     facts.push(fact('sa', 'SA ハンドル', g.sa, [g.start, g.end]));
-    facts.push(fact('time', '時刻', g.first === g.last ? g.first : `${g.first} 〜 ${g.last}`, [g.start, g.end]));
+    const t1 = timeAt(g.first);
+    const t2 = timeAt(g.last);
+    facts.push(fact('time', '時刻', t1 === t2 ? t1 : `${t1} 〜 ${t2}`, [g.start, g.end]));
     for (const x of g.errors) facts.push(fact('status', '状態コード', x.text, x.span));
     if (code) facts.push(fact('code', 'エラー コード', describeCode(code), err.span));
     if (g.reason) facts.push(fact('reason', '失敗の理由', g.reason.text, g.reason.span));
@@ -252,7 +273,7 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
     const f = cmdFinding(ctx, {
       kind: 'oakley',
       title: `Oakley.log: ${g.peer ?? '相手不明'} との${mode}が失敗 (${what})`,
-      meaning: `SA ${g.sa} のネゴシエーションは「${what}」で終わりました。同じ時刻の 547 イベントや相手側の Oakley.log と照合します。`,
+      meaning: `SA ${g.sa} のネゴシエーションは「${what}」で終わったので、同じ時刻の 547 イベントや相手側の Oakley.log と照合します。`,
       facts,
       span: [g.start, g.end],
       severity: 'error',
@@ -260,7 +281,7 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
       playbookId: pb?.id ?? pbFromReason,
       guide: 'guides/ike-troubleshooting',
     });
-    ctx.emit(f, { key: `oakley|${g.peer ?? ''}|${code?.decimal ?? looseKey(what)}`, title: `Oakley.log ${what}`, reason: what, peer: g.peer, time: g.first, timeKey: g.first, playbook: f.playbook });
+    ctx.emit(f, { key: `oakley|${g.peer ?? ''}|${code?.decimal ?? looseKey(what)}`, title: `Oakley.log ${what}`, reason: what, peer: g.peer, time: t1, timeKey: t1, playbook: f.playbook });
   }
   void loose;
   return Math.max(k, i + 1);

@@ -3,7 +3,7 @@
  * <USER-1>, <DOMAIN-1> (other identifying values -> <NAME-1>). The same value always gets the same
  * placeholder within one Redactor, so a redacted report and a redacted original still line up.
  */
-import type { DecodeReport, Fact, PiiKind } from './types.ts';
+import type { BundleReport, DecodeReport, Fact, PiiKind } from './types.ts';
 import { isIPv4, isNeutralAddress } from './text.ts';
 
 type Cat = 'IP' | 'HOST' | 'USER' | 'DOMAIN' | 'NAME';
@@ -24,6 +24,10 @@ const WELL_KNOWN = new Set([
   'localhost',
   'workgroup',
   'nt service',
+  'authority',
+  'nt',
+  'network',
+  'local',
 ]);
 
 const FILE_EXT = new Set(['exe', 'dll', 'sys', 'txt', 'log', 'asp', 'aspx', 'htm', 'html', 'vbs', 'js', 'ts', 'mdx', 'md', 'msc', 'cpl', 'ini', 'inf', 'reg', 'xml', 'csv', 'bat', 'cmd', 'ps1', 'bak', 'sav', 'old', 'tmp', 'evt', 'evtx', 'cap', 'etl', 'pol', 'adm', 'json', 'zip', 'cab', 'msi', 'mspx', 'h', 'c']);
@@ -328,3 +332,21 @@ export function redact(input: DecodeReport | string, redactor: Redactor = new Re
   };
 }
 
+
+/** Redact a bundle report; computer names are also replaced inside the table 7.3 file names. */
+export function redactBundle(b: BundleReport, redactor: Redactor = new Redactor()): BundleReport {
+  const computers = [...new Set(b.files.map((f) => f.computer).filter((c): c is string => !!c))];
+  for (const c of computers) redactor.learn('host', c);
+  const t = (s: string) => {
+    let x = s;
+    for (const c of computers) x = x.split(c).join(redactor.placeholder('HOST', c));
+    return redactor.text(x);
+  };
+  return {
+    files: b.files.map((f) => ({ ...f, name: t(f.name), computer: f.computer ? t(f.computer) : undefined, report: redact(f.report, redactor) })),
+    summary: b.summary.map((g) => ({ ...g, key: t(g.key), title: t(g.title), reason: g.reason ? t(g.reason) : undefined, peer: g.peer ? t(g.peer) : undefined })),
+    firstLook: b.firstLook.map(t),
+    notices: b.notices.map(t),
+    missing: [...b.missing],
+  };
+}

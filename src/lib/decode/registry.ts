@@ -43,18 +43,18 @@ export const REGISTRY_VALUES: Record<string, { label: string; describe: Describe
     describe: (v) =>
       v === 3
         ? info('3 = ステートフル (既定): 起動中は自分から始めた通信と起動時の除外だけを通します。', 'guides/policy-stores')
-        : warn(`既定の 3 (ステートフル) ではありません。起動時の動作がブロックか許可に変わっているので、netsh ipsec dynamic show config の Bootmode で確認します。`, 'guides/policy-stores', 65),
+        : warn('既定の 3 (ステートフル) と違う起動時モードなので、netsh ipsec dynamic show config の Bootmode 行で実際の動作 (ブロックまたは許可) を確認します。', 'guides/policy-stores', 65),
   },
   bootexemptlist: {
     label: '起動時の除外一覧 (BootExemptList)',
-    describe: (_v, raw) => info(`起動中に IPsec の対象から外す通信の一覧です (${raw.length > 0 ? 'データあり' : '空'})。中身は除外の詳細なので、電話で読み上げたり外部に渡したりしないでください。`, 'guides/policy-stores', { sensitive: ['boot-exemptions', 'exemptions'], priority: 30 }),
+    describe: (_v, raw) => info(`起動中に IPsec の対象から外す通信の一覧 (${raw.length > 0 ? 'データあり' : '空'}) で、除外の詳細にあたるため電話で読み上げたり外部に渡したりしてはいけません。`, 'guides/policy-stores', { sensitive: ['boot-exemptions', 'exemptions'], priority: 30 }),
   },
   nodefaultexempt: {
     label: '既定の除外 (NoDefaultExempt)',
     absent: 'OS ごとの既定の除外が使われます (2000/XP は 0、Server 2003 は 3 と同じ)。',
     describe: (v) => {
       const m: Record<number, string> = {
-        0: '0 = マルチキャスト、ブロードキャスト、RSVP、Kerberos、ISAKMP を IPsec の対象外にします (2000/XP の既定)。Kerberos の除外は送信元ポート 88 を使った迂回を許します。',
+        0: '0 = マルチキャスト、ブロードキャスト、RSVP、Kerberos、ISAKMP を IPsec の対象外にする 2000/XP の既定値で、Kerberos の除外は送信元ポート 88 を使った迂回を許します。',
         1: '1 = Kerberos と RSVP を除外しません (マルチキャスト、ブロードキャスト、ISAKMP は除外)。',
         2: '2 = マルチキャストとブロードキャストを除外しません (RSVP、Kerberos、ISAKMP は除外)。',
         3: '3 = ISAKMP だけを除外します (Server 2003 の既定)。',
@@ -67,7 +67,7 @@ export const REGISTRY_VALUES: Record<string, { label: string; describe: Describe
     absent: 'PMTU 検出は有効です。',
     describe: (v) =>
       v === 0
-        ? warn('0 = PMTU 検出が無効です。IPsec のヘッダーで大きくなったパケットが断片化や破棄の原因になります。両方のコンピュータで 1 (または未定義) にします。', 'guides/pmtu-fragmentation', 70)
+        ? warn('0 = PMTU 検出が無効なので、IPsec のヘッダーで大きくなったパケットが断片化や破棄の原因になります (両方のコンピュータで 1 か未定義にします)。', 'guides/pmtu-fragmentation', 70)
         : info('1 = PMTU 検出は有効です (既定)。', 'guides/pmtu-fragmentation'),
   },
   disableikeaudits: {
@@ -75,22 +75,22 @@ export const REGISTRY_VALUES: Record<string, { label: string; describe: Describe
     absent: 'IKE の監査は記録されます。',
     describe: (v) =>
       v === 1
-        ? warn('1 = IKE の監査が止まっているので、541〜547 のイベントは記録されません。調査中は 0 にします。', 'guides/ike-troubleshooting', 80)
+        ? warn('1 = IKE の監査が止まっているため 541〜547 のイベントが記録されず、調査中は 0 にする必要があります。', 'guides/ike-troubleshooting', 80)
         : info('0 = IKE の監査は記録されます。', 'guides/ike-troubleshooting'),
   },
   enableoffload: {
     label: 'IPsec タスク オフロード (EnableOffload)',
     describe: (v) =>
       v === 0
-        ? info('0 = NIC への IPsec オフロードを使いません。オフロードが原因のパケット損失を切り分けるときの設定です。', 'guides/network-devices-nics', { priority: 35 })
-        : info('オフロードは既定の動作です。NIC やドライバの不具合が疑われるときは 0 にして再起動し、比較します。', 'guides/network-devices-nics', { priority: 30 }),
+        ? info('0 = NIC への IPsec オフロードを使わない設定で、オフロードが原因のパケット損失を切り分けるときに使います。', 'guides/network-devices-nics', { priority: 35 })
+        : info('オフロードは既定で使われ、NIC やドライバの不具合が疑われるときは 0 にして再起動し比較します。', 'guides/network-devices-nics', { priority: 30 }),
   },
   loginterval: {
     label: 'IPsec ドライバのイベント記録間隔 (LogInterval、秒)',
     describe: (v) =>
       v !== undefined && v <= 60
-        ? info(`${v} 秒ごとにドライバのイベント (4283〜4285 など) をまとめて記録します。調査向けの最小値です。`, 'guides/packet-loss-events')
-        : info(`${v ?? '?'} 秒ごとにドライバのイベントをまとめて記録します (既定は 3600 秒)。調査中は 60 にすると早く記録されます。`, 'guides/packet-loss-events'),
+        ? info(`${v} 秒ごとにドライバのイベント (4283〜4285 など) をまとめて記録する、調査向けの最小値です。`, 'guides/packet-loss-events')
+        : info(`${v ?? '?'} 秒ごとにドライバのイベントをまとめて記録する設定で、既定は 3600 秒、調査中は 60 にすると早く記録されます。`, 'guides/packet-loss-events'),
   },
   ipsecloginterval: {
     label: 'IPsec ドライバのイベント記録間隔 (秒)',
@@ -108,20 +108,20 @@ export const REGISTRY_VALUES: Record<string, { label: string; describe: Describe
     label: 'セキュリティ CSE のデバッグ ログ (ExtensionDebugLevel)',
     describe: (v) =>
       v === 2
-        ? info('0x2 = 詳しいログを %windir%\\Security\\Logs\\Winlogon.log に書きます。グループ ポリシーの適用を調べるときの設定です。', 'guides/policy-delivery', { priority: 30 })
+        ? info('0x2 = グループ ポリシーの適用を調べるために、詳しいログを %windir%\\Security\\Logs\\Winlogon.log に書きます。', 'guides/policy-delivery', { priority: 30 })
         : info(`${v ?? '?'} = セキュリティ CSE のログ レベルです (詳しく記録するには 0x2)。`, 'guides/policy-delivery'),
   },
   enablelogging: {
     label: 'Oakley.log への IKE ログ (EnableLogging)',
-    describe: (v) => info(v === 1 ? '1 = IKE のデバッグ ログを Oakley.log に記録中です。調査が終わったら 0 に戻します。' : '0 = Oakley.log への記録は止まっています。', 'guides/ike-troubleshooting'),
+    describe: (v) => info(v === 1 ? '1 = IKE のデバッグ ログを Oakley.log に記録中で、調査が終わったら 0 に戻します。' : '0 = Oakley.log への記録は止まっています。', 'guides/ike-troubleshooting'),
   },
   prohibitipsec: {
     label: 'L2TP の自動 IPsec ポリシーの禁止 (ProhibitIpSec)',
-    describe: (v) => info(v === 1 ? '1 = RRAS/L2TP の自動 IPsec フィルタを作りません。L2TP 用の IPsec ポリシーを自分で用意する必要があります。' : '0 = L2TP の自動 IPsec ポリシーが使われます。', 'guides/rras-l2tp', { priority: 35 }),
+    describe: (v) => info(v === 1 ? '1 = RRAS/L2TP の自動 IPsec フィルタを作らないので、L2TP 用の IPsec ポリシーを自分で用意する必要があります。' : '0 = L2TP の自動 IPsec ポリシーが使われます。', 'guides/rras-l2tp', { priority: 35 }),
   },
   dsipsecpolicypath: {
     label: 'ドメインの IPsec ポリシーのパス (DSIPSECPolicyPath)',
-    describe: () => info('グループ ポリシーで届いた IPsec ポリシーの LDAP パスです。ポリシーの詳細にあたります。', 'guides/policy-delivery', { sensitive: ['policy-details'] }),
+    describe: () => info('グループ ポリシーで届いた IPsec ポリシーの LDAP パスで、ポリシーの詳細にあたります。', 'guides/policy-delivery', { sensitive: ['policy-details'] }),
   },
   dsipsecpolicyname: {
     label: 'ドメインの IPsec ポリシー名 (DSIPSECPolicyName)',
@@ -288,7 +288,7 @@ export function readRegistry(ctx: Ctx, i: number): number {
       cmdFinding(ctx, {
         kind: 'registry',
         title: `レジストリ: その他の値 ${other.length} 個`,
-        meaning: 'このデコーダが意味を登録していない値です。値の一覧ページで確認してください。',
+        meaning: 'このデコーダが意味を登録していない値なので、値の一覧ページで確認してください。',
         facts: other.slice(0, 50).map((v) => fact(v.name, v.name, v.raw.length > 200 ? v.raw.slice(0, 199) + '…' : v.raw, v.valueSpan)),
         span: [other[0].nameSpan[0], other[other.length - 1].valueSpan[1]],
         severity: 'info',
@@ -307,7 +307,7 @@ export function readRegistry(ctx: Ctx, i: number): number {
       cmdFinding(ctx, {
         kind: 'registry',
         title: asked ? `レジストリ: ${def ? def.label : asked} は定義されていません` : 'レジストリ: 値またはキーがありません',
-        meaning: def ? `値がないので既定の動作です。${def.absent ?? ''}` : '問い合わせた値が存在しません。多くの値は、存在しないときは既定の動作になります。',
+        meaning: def ? `値が定義されていないので既定の動作です${def.absent ? ` (${def.absent.endsWith('。') ? def.absent.slice(0, -1) : def.absent})` : ''}。` : '問い合わせた値は存在せず、多くの値は存在しないときに既定の動作になります。',
         facts: [fact('error', 'メッセージ', er.t, er.span), ...(asked ? [fact('name', '値の名前', asked, er.span)] : [])],
         span: er.span,
         severity: 'info',

@@ -200,8 +200,11 @@ export function trimRange(text: string, s: number, e: number): [number, number] 
   return [s, e];
 }
 
-/** UTF-8 length of a string without allocating. */
+const encoder: { encode(s: string): Uint8Array } | undefined = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+
+/** UTF-8 length of a string (lone surrogates count as 3 bytes, as the encoder writes U+FFFD). */
 export function utf8Length(s: string): number {
+  if (encoder && s.length > 4096) return encoder.encode(s).length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -113,9 +113,9 @@ export function readGpresult(ctx: Ctx, i: number, kind: number): number {
     cmdFinding(ctx, {
       title: lastApplied ? `gpresult: コンピュータ ポリシーは ${lastApplied} に${appliedFrom ? ` ${appliedFrom} から` : ''}適用されています` : 'gpresult: コンピュータ ポリシーの適用時刻が見つかりません',
       meaning: denied.length
-        ? `アクセス拒否で適用されなかった GPO があります (${denied.map((d) => d.name).join('、')})。IPsec ポリシーを含む GPO ならアクセス許可を確認します。`
+        ? `アクセス拒否で適用されなかった GPO (${denied.map((d) => d.name).join('、')}) があり、IPsec ポリシーを含む GPO ならアクセス許可を確認します。`
         : slow && (slow.toLowerCase().startsWith('yes') || slow.startsWith('はい'))
-          ? '低速リンクと判定されています。IPsec ポリシーの適用に影響することがあります。'
+          ? '低速リンクと判定されており、IPsec ポリシーの適用に影響することがあります。'
           : 'グループ ポリシーがいつ、どこから届いたか、どの GPO が適用されたかを示します。',
       facts,
       span,

@@ -131,7 +131,7 @@ export function readIpconfig(ctx: Ctx, i: number, kind: number): number {
     ctx.emit(
       cmdFinding(ctx, {
         title: `ipconfig: アダプタ ${adapters.length} 個、アドレスあり ${withAddr.length} 個${apipa ? `、自動構成アドレス ${apipa} 個` : ''}`,
-        meaning: noGw.length ? `デフォルト ゲートウェイのないアダプタがあります (${noGw.map((a) => a.name).join('、')})。` : 'IP 構成の一覧です。アドレス、ゲートウェイ、DNS サーバーを確認できます。',
+        meaning: noGw.length ? `デフォルト ゲートウェイのないアダプタがあります (${noGw.map((a) => a.name).join('、')})。` : 'アドレス、ゲートウェイ、DNS サーバーなど IP 構成の一覧です。',
         facts,
         span,
         severity: noGw.length ? 'warning' : 'info',

@@ -186,7 +186,7 @@ export function readIpsecCli(ctx: Ctx, i: number, kind: number): number {
       ctx.emit(
         cmdFinding(ctx, {
           title: `統計: ${c.ja} = ${kv.value.trim()}`,
-          meaning: `カウンタ「${kv.key.trim()}」が 0 ではありません。増え続けている場合は関連するページの手順で原因を調べます。`,
+          meaning: `カウンタ「${kv.key.trim()}」が 0 ではなく、増え続けている場合は関連するページの手順で原因を調べます。`,
           facts: [fact(kv.norm, c.ja, kv.value, kv.valueSpan)],
           span: [kv.keySpan[0], kv.valueSpan[1]],
           severity: 'warning',
@@ -206,7 +206,7 @@ export function readIpsecCli(ctx: Ctx, i: number, kind: number): number {
     for (const p of peers) facts.push(fact('peer', '相手のアドレス', p.kv.value, p.kv.valueSpan, 'ip'));
     for (const a of auth) facts.push(fact('auth', '認証方法', a.kv.value, a.kv.valueSpan));
     for (const x of kvs.filter((x) => x.kv.norm === 'id' || x.kv.norm === 'cookiepair')) facts.push(fact(x.kv.norm === 'id' ? 'identity' : 'cookies', x.kv.norm === 'id' ? 'ID' : 'Cookie のペア', x.kv.value, x.kv.valueSpan, x.kv.norm === 'id' ? 'principal' : undefined));
-    ctx.emit(cmdFinding(ctx, { title: `IPsec の SA: ${mmsa ? `メイン モード SA ${mmsa} 個` : `SA ${peers.length} 件`}`, meaning: '現在確立しているセキュリティ アソシエーションです。相手のアドレスと認証方法で、期待どおりの相手と保護されているかを確認します。', facts, span: blockSpan, severity: 'info', priority: 20, guide: 'guides/toolkit', sensitive: ['policy-details'] }));
+    ctx.emit(cmdFinding(ctx, { title: `IPsec の SA: ${mmsa ? `メイン モード SA ${mmsa} 個` : `SA ${peers.length} 件`}`, meaning: '現在確立している SA の一覧で、相手のアドレスと認証方法から期待どおりの相手と保護されているかを確認します。', facts, span: blockSpan, severity: 'info', priority: 20, guide: 'guides/toolkit', sensitive: ['policy-details'] }));
   }
   // --- policy
   const POLICY_KEYS = ['policyname', 'store', 'lastmodified', 'assigned', 'activated', 'pollinginterval', 'gponame', 'localipsecpolicyname', 'adipsecpolicyname', 'adpolicydn', 'localipsecpolicyassigned', 'directorypolicyname', 'grouppolicyobject', 'policydn', 'gpodn', 'localipsecpolicyactive', 'directoryipsecpolicyactive', 'sourcemachine', 'ポリシー名'];
@@ -229,7 +229,7 @@ export function readIpsecCli(ctx: Ctx, i: number, kind: number): number {
         title: noPolicy ? 'IPsec ポリシー: 割り当てられたポリシーがありません' : `IPsec ポリシー: ${name ? name.kv.value : '(名前不明)'}${rules.length ? ` (規則 ${rules.length} 個)` : ''}`,
         meaning: noPolicy
           ? 'このコンピュータには IPsec ポリシーが割り当てられていないため、IPsec による保護も要求も行われません。'
-          : `割り当てられている IPsec ポリシーの内容です${permit.length ? '。PERMIT のフィルタ操作は除外 (保護しない通信) を表します' : ''}。`,
+          : `割り当てられている IPsec ポリシーの内容${permit.length ? 'で、PERMIT のフィルタ操作は除外 (保護しない通信) を表します' : 'です'}。`,
         facts,
         span: blockSpan,
         severity: noPolicy ? 'warning' : 'info',
@@ -288,7 +288,7 @@ export function readNetdiag(ctx: Ctx, i: number, kind: number): number {
   const failed = tests.filter((t) => t.result.startsWith('Failed') || t.result.startsWith('失敗'));
   const guideFor = (n: string) => (n.startsWith('IP Security') || n.startsWith('IP セキュリティ') ? 'guides/policy-delivery' : n.includes('DNS') ? 'guides/name-resolution' : n.includes('Kerberos') || n.includes('DC') || n.includes('Domain') || n.includes('ドメイン') ? 'guides/domain-controller-kerberos' : 'guides/path-connectivity');
   for (const t of failed) {
-    ctx.emit(cmdFinding(ctx, { title: `netdiag: ${t.name} が失敗しています`, meaning: 'netdiag のテストが失敗しました。IPsec の前にこの項目を確認します。', facts: [fact('test', 'テスト', t.name, t.span), fact('result', '結果', t.result, t.span), ...t.details.map((d) => fact('detail', '詳細', d.t, d.span))], span: t.details.length ? [t.span[0], t.details[t.details.length - 1].span[1]] : t.span, severity: 'warning', priority: 65, guide: guideFor(t.name) }));
+    ctx.emit(cmdFinding(ctx, { title: `netdiag: ${t.name} が失敗しています`, meaning: 'netdiag のテストが失敗しているので、IPsec より先にこの項目を確認します。', facts: [fact('test', 'テスト', t.name, t.span), fact('result', '結果', t.result, t.span), ...t.details.map((d) => fact('detail', '詳細', d.t, d.span))], span: t.details.length ? [t.span[0], t.details[t.details.length - 1].span[1]] : t.span, severity: 'warning', priority: 65, guide: guideFor(t.name) }));
   }
   const ip = tests.find((t) => t.name.startsWith('IP Security') || t.name.startsWith('IP セキュリティ'));
   if (ip) {
@@ -309,7 +309,7 @@ export function readNetdiag(ctx: Ctx, i: number, kind: number): number {
     ctx.emit(
       cmdFinding(ctx, {
         title: none ? 'netdiag /test:ipsec: IPsec ポリシーが割り当てられていません' : `netdiag /test:ipsec: ${ip.result}${policy ? ` (ポリシー「${policy}」)` : ''}`,
-        meaning: none ? 'IPsec サービスは動いていますが、ポリシーが割り当てられていません。グループ ポリシーの配布を確認します。' : 'netdiag が読み取った IPsec ポリシーの割り当て状態です。',
+        meaning: none ? 'IPsec サービスは動いていてもポリシーが割り当てられていないので、グループ ポリシーの配布を確認します。' : 'netdiag が読み取った IPsec ポリシーの割り当て状態です。',
         facts,
         span: [ip.span[0], ipsecNotes.length ? ipsecNotes[ipsecNotes.length - 1].span[1] : ip.span[1]],
         severity: none ? 'warning' : 'info',

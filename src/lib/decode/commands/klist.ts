@@ -72,7 +72,7 @@ export function readKlist(ctx: Ctx, i: number, kind: number): number {
   const hasTgt = servers.some((s) => s.v.toLowerCase().startsWith('krbtgt/'));
   const hostTickets = servers.filter((s) => s.v.toLowerCase().startsWith('host/') || s.v.toLowerCase().startsWith('cifs/'));
   if (failed) {
-    ctx.emit(cmdFinding(ctx, { title: `klist: 失敗しました`, meaning: 'klist がチケットを読めませんでした。ログオン セッションと権限を確認します。', facts: [fact('error', 'エラー', failed, span)], span, severity: 'warning', priority: 55, guide: 'guides/domain-controller-kerberos' }));
+    ctx.emit(cmdFinding(ctx, { title: `klist: 失敗しました`, meaning: 'klist がチケットを読めなかったので、ログオン セッションと権限を確認します。', facts: [fact('error', 'エラー', failed, span)], span, severity: 'warning', priority: 55, guide: 'guides/domain-controller-kerberos' }));
     return j;
   }
   if (purged && !servers.length) {
@@ -85,7 +85,7 @@ export function readKlist(ctx: Ctx, i: number, kind: number): number {
       title: n === 0 ? 'klist: Kerberos チケットがありません' : `klist: チケット ${n} 枚${hasTgt ? '' : ' (krbtgt がありません)'}${hostTickets.length ? `、host/cifs チケット ${hostTickets.length} 枚` : ''}`,
       meaning: bad
         ? 'ドメイン コントローラから Kerberos の TGT を取得できていないため、Kerberos を使う IKE の認証は失敗します。'
-        : 'Kerberos の TGT があり、ドメイン コントローラとの認証はできています。相手の host/ チケットがあれば IKE 用のチケットも取得済みです。',
+        : 'Kerberos の TGT があるのでドメイン コントローラとの認証はできており、相手の host/ チケットがあれば IKE 用のチケットも取得済みです。',
       facts,
       span,
       severity: bad ? 'warning' : 'info',

@@ -74,7 +74,7 @@ function judge(ctx: Ctx, holders: Holder[], tool: string, listed: boolean, span:
           meaning: ike
             ? 'IKE が想定どおりのプロセスでポートを持っています。'
             : unknown
-              ? 'どのプログラムかは出力からは分かりません。tasklist /svc でプロセス ID を確かめ、IKE (lsass.exe / IPsec サービス) かどうかを確認します。'
+              ? 'どのプログラムかは出力から分からないので、tasklist /svc でプロセス ID を確かめ、IKE (lsass.exe / IPsec サービス) かどうかを確認します。'
               : 'IKE 以外のプログラムがこのポートを取っていると、IPsec サービスが IKE を開始できません。',
           facts,
           span: h.span,
@@ -168,7 +168,7 @@ export function readPortqry(ctx: Ctx, i: number, kind: number): number {
       ctx.emit(
         cmdFinding(ctx, {
           title: `portqry: ${t.slice(0, t.lastIndexOf(':'))} は ${status}`,
-          meaning: bad ? '相手のポートに届いていないか、待ち受けていません。経路上のフィルタと相手のサービスを確認します。' : status.includes('FILTERED') ? 'UDP では応答がないとき「LISTENING or FILTERED」と表示され、届いたかどうかは断定できません。' : 'ポートは応答しています。',
+          meaning: bad ? '相手のポートに届いていないか待ち受けていないので、経路上のフィルタと相手のサービスを確認します。' : status.includes('FILTERED') ? 'UDP では応答がないとき「LISTENING or FILTERED」と表示され、届いたかどうかは断定できません。' : 'ポートは応答しています。',
           facts: [fact('port', 'ポート', t.slice(0, t.indexOf(' (') > 0 ? t.indexOf(' (') : t.lastIndexOf(':')), [l.s, l.e]), fact('status', '状態', status, [l.s, l.e])],
           span: [l.s, l.e],
           severity: bad ? 'warning' : 'info',

@@ -164,7 +164,7 @@ function emitRun(ctx: Ctx, r: Run) {
     ctx.emit(
       cmdFinding(ctx, {
         title: `ping: ${who} から応答がありません${r.unreachable ? ' (宛先に到達できません)' : ''}`,
-        meaning: r.unreachable ? '経路上のルーターが宛先に届かないと答えており、IPsec より手前の経路の問題です。' : '要求はすべてタイムアウトしました。経路、相手の状態、または ICMP を止めるフィルタを確認します。',
+        meaning: r.unreachable ? '経路上のルーターが宛先に届かないと答えており、IPsec より手前の経路の問題です。' : '要求がすべてタイムアウトしたので、経路、相手の状態、ICMP を止めるフィルタを確認します。',
         facts,
         span,
         severity: 'warning',

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, testCatalogue } from '../../../test/fixtures/decode/test-catalogue.ts';
+import { decode, formatReportMarkdown, formatReportText, playbookHref } from './index.ts';
+
+const cat = testCatalogue();
+
+describe('ticket text', () => {
+  const r = decode(fixture('events-export.csv'), cat);
+  it('plain text has the findings, links with the section anchor, summary', () => {
+    const t = formatReportText(r, { baseUrl: 'https://kb.example.invalid' });
+    expect(t).toContain('IPsec デコード結果');
+    expect(t).toContain('まず確認すること');
+    expect(t).toContain('https://kb.example.invalid/ike-main-mode/no-response/#%E5%AF%BE%E5%87%A6');
+    expect(t).toContain('集計:');
+    expect(t).toContain('× 2');
+  });
+  it('markdown escapes and builds tables', () => {
+    const m = formatReportMarkdown(r);
+    expect(m).toContain('## IPsec デコード結果');
+    expect(m).toContain('| 項目 | 値 |');
+    expect(m).toContain('](/ike-main-mode/no-response/#');
+    expect(m).not.toContain('\\|\\|');
+  });
+  it('playbookHref encodes the anchor', () => {
+    expect(playbookHref({ id: 'a/b', url: '/a/b/', anchor: '症状', title: 'x' })).toBe('/a/b/#%E7%97%87%E7%8A%B6');
+  });
+});
