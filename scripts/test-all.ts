@@ -3,6 +3,7 @@
  *   1. catalogue  2. astro check (types)  3. content lint  4. unit tests (Vitest)
  *   5. production build  6. site suites on dist/ (search relevance, coverage, links)
  *   7. browser (ensure one)  8. end-to-end tests in headless Chromium
+ *   9. the same site built under a sub-path (BASE_PATH=/kb/): links and the basic browser path
  * A step that is not a test runner counts as one test. A step that cannot run because an
  * earlier one failed counts as failed, so a broken build never looks green.
  */
@@ -17,28 +18,28 @@ const outDir = join('test-results');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-function run(cmd: string, args: string[]): boolean {
-  console.log(`\n$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+function run(cmd: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n$ ${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, ...env } });
   return r.status === 0;
 }
 
-function step(name: string, cmd: string, args: string[]): boolean {
-  const ok = run(cmd, args);
+function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
+  const ok = run(cmd, args, env);
   results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
   return ok;
 }
 
-function vitest(project: string): boolean {
-  const file = join(outDir, `vitest-${project}.json`);
-  const ok = run('vitest', ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${file}`]);
+function vitest(project: string, files: string[] = [], env: Record<string, string> = {}, label = project): boolean {
+  const file = join(outDir, `vitest-${label.replace(/\W+/g, '-')}.json`);
+  const ok = run('vitest', ['run', '--project', project, ...files, '--reporter=default', '--reporter=json', `--outputFile=${file}`], env);
   if (existsSync(file)) {
     const j = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number };
     // A suite that fails to load shows no failed test: count it as one failure.
     const failed = j.numFailedTests + (!ok && j.numFailedTests === 0 ? 1 : 0);
-    results.push({ name: `vitest ${project}`, passed: j.numPassedTests, failed, skipped: j.numPendingTests });
+    results.push({ name: `vitest ${label}`, passed: j.numPassedTests, failed, skipped: j.numPendingTests });
   } else {
-    results.push({ name: `vitest ${project}`, passed: 0, failed: 1, note: 'no report' });
+    results.push({ name: `vitest ${label}`, passed: 0, failed: 1, note: 'no report' });
   }
   return ok;
 }
@@ -58,6 +59,14 @@ const browser = ensureBrowser();
 if (!built) notRun('vitest e2e', 'build failed');
 else if (!browser.ok) notRun('vitest e2e', browser.message);
 else vitest('e2e');
+
+// A sub-path deployment (README, "公開する") must work too: build again under /kb/ and check it.
+const sub = { BASE_PATH: '/kb/', OUT_DIR: join(outDir, 'subpath-dist'), CACHE_DIR: join(outDir, 'subpath-cache'), E2E_DIST: join(outDir, 'subpath-dist') };
+if (step('build under /kb/', 'npm', ['run', '--silent', 'build'], sub)) {
+  vitest('site', ['test/site/links.test.ts'], sub, 'site under /kb/');
+  if (browser.ok) vitest('e2e', ['test/e2e/foundation.test.ts', 'test/e2e/decoder.test.ts'], sub, 'e2e under /kb/');
+  else notRun('vitest e2e under /kb/', browser.message);
+} else notRun('vitest site under /kb/', 'sub-path build failed');
 
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.failed ? '✗' : '✓'} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? ` (${r.note})` : ''}`);

@@ -10,7 +10,7 @@ export interface RunningSite {
   close(): Promise<void>;
 }
 
-export async function startSite(root = 'dist'): Promise<RunningSite> {
+export async function startSite(root = process.env.E2E_DIST ?? 'dist'): Promise<RunningSite> {
   const { server, url } = await serveStatic({ root, port: 0, base: process.env.BASE_PATH ?? '/' });
   return { url, origin: new URL(url).origin, close: () => closeServer(server) };
 }
