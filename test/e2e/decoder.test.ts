@@ -133,6 +133,35 @@ describe('decoder page', () => {
   });
 });
 
+describe('large inputs', () => {
+  const big = Array.from({ length: 400 }, (_, i) => EVENT_547.replace('10:15:42', `10:${String(i % 60).padStart(2, '0')}:00`)).join('\n\n');
+
+  it('decodes a large export in a worker, with progress, and summarises it', async () => {
+    const { page } = await openWatched(browser, site.origin);
+    await page.goto(`${site.url}tools/decoder/`);
+    expect(big.length).toBeGreaterThan(100_000);
+    // As a paste would: typing half a megabyte key by key is not what people do.
+    await page.locator('ipsec-decoder textarea').first().evaluate((el, v) => ((el as HTMLTextAreaElement).value = v), big);
+    await page.locator('ipsec-decoder button[type=submit]').click();
+    await expect.poll(() => page.locator('ipsec-decoder [data-status]').innerText(), { timeout: 30_000 }).toContain('解析が終わりました');
+    const summary = await page.locator('ipsec-decoder [data-results]').innerText();
+    expect(summary).toContain('400');
+    await page.close();
+  });
+
+  it('can be cancelled while it runs', async () => {
+    const { page } = await openWatched(browser, site.origin);
+    await page.goto(`${site.url}tools/decoder/`);
+    await page.locator('ipsec-decoder textarea').first().evaluate((el, v) => ((el as HTMLTextAreaElement).value = v), big.repeat(8));
+    await page.locator('ipsec-decoder button[type=submit]').click();
+    const cancel = page.locator('ipsec-decoder [data-cancel]');
+    await cancel.waitFor({ state: 'visible' });
+    await cancel.click();
+    await expect.poll(() => page.locator('ipsec-decoder [data-status]').innerText()).toContain('中止しました');
+    await page.close();
+  });
+});
+
 describe('decoder embedded in a playbook', () => {
   it('is folded at the end of the page and decodes its own message', async () => {
     const { page } = await openWatched(browser, site.origin);
