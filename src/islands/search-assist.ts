@@ -6,6 +6,7 @@
  */
 import { smartSearch } from '../lib/search/smart-search.ts';
 import { loadSitePagefind } from './decoder/pagefind.ts';
+import { el, linkList } from './dom.ts';
 
 /** From this length a query is treated as a paste: decoded, and searched sentence by sentence. */
 const LONG = 40;
@@ -22,8 +23,7 @@ class SearchAssist extends HTMLElement {
     const container = dialog?.querySelector('.search-container');
     if (!dialog || !container) return;
     const base = this.dataset.base ?? '/';
-    const panel = document.createElement('section');
-    panel.className = 'sa-panel';
+    const panel = el('section', { className: 'sa-panel' });
     panel.setAttribute('aria-label', '貼り付けた内容の解析');
     panel.setAttribute('aria-live', 'polite');
     panel.hidden = true;
@@ -68,17 +68,8 @@ class SearchAssist extends HTMLElement {
     const nodes: Node[] = [];
     const best = bestMatches(catalogue, text, 3);
     if (best.length) {
-      const h = document.createElement('h2');
-      h.textContent = 'このメッセージ・番号のプレイブック';
-      const ul = document.createElement('ul');
-      for (const m of best) {
-        const a = document.createElement('a');
-        a.href = `${base.replace(/\/$/, '')}${m.url}`;
-        a.textContent = m.title;
-        const li = document.createElement('li');
-        li.append(a, ` — ${m.why}`);
-        ul.append(li);
-      }
+      const ul = linkList(best.map((m) => ({ href: `${base.replace(/\/$/, '')}${m.url}`, title: m.title, note: ` — ${m.why}` })));
+      const h = el('h2', {}, 'このメッセージ・番号のプレイブック');
       nodes.push(h, ul);
     }
     if (text.trim().length >= LONG) {
@@ -87,8 +78,7 @@ class SearchAssist extends HTMLElement {
       const bestIds = new Set(best.map((b) => b.id));
       const useful = report.findings.filter((f) => (f.playbook && !bestIds.has(f.playbook.id)) || f.kind === 'not-ipsec').slice(0, 3);
       if (useful.length) {
-        const h = document.createElement('h2');
-        h.textContent = '貼り付けた内容の解析';
+        const h = el('h2', {}, '貼り付けた内容の解析');
         nodes.push(h, ...useful.map((f) => renderFinding(f, { base }, 'h3')));
       }
       let hits: Awaited<ReturnType<typeof smartSearch>> = [];
@@ -98,17 +88,8 @@ class SearchAssist extends HTMLElement {
         // search index not available (dev server): the decoded answer still shows
       }
       if (hits.length) {
-        const h = document.createElement('h2');
-        h.textContent = '文ごとに検索した結果';
-        const ul = document.createElement('ul');
-        for (const hit of hits) {
-          const a = document.createElement('a');
-          a.href = hit.url;
-          a.textContent = hit.title;
-          const li = document.createElement('li');
-          li.append(a, ` (${hit.matched.length} 文が一致)`);
-          ul.append(li);
-        }
+        const h = el('h2', {}, '文ごとに検索した結果');
+        const ul = linkList(hits.map((hit) => ({ href: hit.url, title: hit.title, note: ` (${hit.matched.length} 文が一致)` })));
         nodes.push(h, ul);
       }
     }

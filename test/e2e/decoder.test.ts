@@ -2,22 +2,12 @@
  * The decoder where people use it: the decoder page, the widget embedded in a playbook, the
  * search box recognising a pasted event, and the bundle drop. Nothing leaves the page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startSite, type RunningSite } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/harness.ts';
 import { openWatched } from '../support/page.ts';
 
-let browser: Browser;
-let site: RunningSite;
-beforeAll(async () => {
-  site = await startSite(process.env.E2E_DIST ?? 'dist');
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 const EVENT_547 = [
   'Event Type:\tFailure Audit',
@@ -62,8 +52,8 @@ async function decodeOn(page: Page, text: string) {
 
 describe('decoder page', () => {
   it('decodes a pasted 547 with the keyboard, links the remedy, and makes no request while decoding', async () => {
-    const { page, errors, foreignRequests } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}tools/decoder/`, { waitUntil: 'networkidle' });
+    const { page, errors, foreignRequests } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/decoder/`, { waitUntil: 'networkidle' });
     const box = page.locator('ipsec-decoder textarea').first();
     await box.focus();
     await page.waitForLoadState('networkidle'); // the decoder preloads on focus
@@ -88,13 +78,13 @@ describe('decoder page', () => {
   });
 
   it('shows pasted markup as text, never as HTML', async () => {
-    const { page } = await openWatched(browser, site.origin);
+    const { page } = await openWatched(env.browser, env.site.origin);
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
       void d.dismiss();
     });
-    await page.goto(`${site.url}tools/decoder/`);
+    await page.goto(`${env.site.url}tools/decoder/`);
     await decodeOn(page, '<img src=x onerror="alert(1)"> 13801 <script>alert(2)</script>');
     expect(await page.locator('ipsec-decoder [data-results] img, ipsec-decoder [data-results] script').count()).toBe(0);
     expect(await page.locator('ipsec-decoder [data-results]').textContent()).toContain('<img src=x');
@@ -103,8 +93,8 @@ describe('decoder page', () => {
   });
 
   it('reads a set of IPsec_Debug.vbs files as one triage report', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}tools/decoder/`);
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/decoder/`);
     await page.locator('ipsec-decoder input[type=file]').setInputFiles([
       { name: 'CLIENT01_ipsec_547_events.txt', mimeType: 'text/plain', buffer: Buffer.from(EVENT_547) },
       { name: 'CLIENT01_netdiag.txt', mimeType: 'text/plain', buffer: Buffer.from('IP Security test . . . . . . . . . : Passed\n') },
@@ -117,10 +107,10 @@ describe('decoder page', () => {
   });
 
   it('copies a redacted report for a ticket: the addresses are gone', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const context = await env.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.site.origin });
     const page = await context.newPage();
-    await page.goto(`${site.url}tools/decoder/`);
+    await page.goto(`${env.site.url}tools/decoder/`);
     await decodeOn(page, EVENT_547);
     await page.locator('ipsec-decoder [data-redact]').check();
     await page.locator('ipsec-decoder [data-copy-text]').click();
@@ -137,8 +127,8 @@ describe('large inputs', () => {
   const big = Array.from({ length: 400 }, (_, i) => EVENT_547.replace('10:15:42', `10:${String(i % 60).padStart(2, '0')}:00`)).join('\n\n');
 
   it('decodes a large export in a worker, with progress, and summarises it', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}tools/decoder/`);
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/decoder/`);
     expect(big.length).toBeGreaterThan(100_000);
     // As a paste would: typing half a megabyte key by key is not what people do.
     await page.locator('ipsec-decoder textarea').first().evaluate((el, v) => ((el as HTMLTextAreaElement).value = v), big);
@@ -150,8 +140,8 @@ describe('large inputs', () => {
   });
 
   it('can be cancelled while it runs', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}tools/decoder/`);
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/decoder/`);
     await page.locator('ipsec-decoder textarea').first().evaluate((el, v) => ((el as HTMLTextAreaElement).value = v), big.repeat(8));
     await page.locator('ipsec-decoder button[type=submit]').click();
     const cancel = page.locator('ipsec-decoder [data-cancel]');
@@ -164,8 +154,8 @@ describe('large inputs', () => {
 
 describe('decoder embedded in a playbook', () => {
   it('is folded at the end of the page and decodes its own message', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}ike-main-mode/no-response/`);
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}ike-main-mode/no-response/`);
     await page.locator('details.dec-fold > summary').click();
     await decodeOn(page, 'ピアから応答がありません');
     expect(await page.locator('ipsec-decoder a[href*="/ike-main-mode/no-response/"]').count()).toBeGreaterThan(0);
@@ -175,8 +165,8 @@ describe('decoder embedded in a playbook', () => {
 
 describe('search box', () => {
   it('puts the playbook of an error code first, whatever its spelling', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(site.url);
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(env.site.url);
     await page.click('button[data-open-modal]');
     const input = page.locator('dialog[open] input.pagefind-ui__search-input');
     await input.waitFor();
@@ -189,8 +179,8 @@ describe('search box', () => {
   });
 
   it('normalises full-width letters before searching', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(site.url);
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(env.site.url);
     await page.click('button[data-open-modal]');
     const input = page.locator('dialog[open] input.pagefind-ui__search-input');
     await input.waitFor();
@@ -204,10 +194,10 @@ describe('search box', () => {
   });
 
   it('puts the decoded answer first when an event is pasted', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const context = await env.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.site.origin });
     const page = await context.newPage();
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.evaluate((t) => navigator.clipboard.writeText(t), EVENT_547);
     await page.click('button[data-open-modal]');
     const input = page.locator('dialog[open] input.pagefind-ui__search-input');

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startSite, type RunningSite } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/harness.ts';
 import { openWatched, searchFor } from '../support/page.ts';
 
-let browser: Browser;
-let site: RunningSite;
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 describe('home page', () => {
   it('loads in Japanese with no console errors and no request to another host', async () => {
-    const { page, errors, foreignRequests } = await openWatched(browser, site.origin);
-    await page.goto(site.url, { waitUntil: 'networkidle' });
+    const { page, errors, foreignRequests } = await openWatched(env.browser, env.site.origin);
+    await page.goto(env.site.url, { waitUntil: 'networkidle' });
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     expect(await page.title()).toContain('IPsec Playbooks');
     expect(errors).toEqual([]);
@@ -29,8 +19,8 @@ describe('home page', () => {
 
 describe('search box', () => {
   it('finds the playbook for a Japanese message typed by a help desk agent', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(site.url);
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(env.site.url);
     await searchFor(page, 'ピアから応答がありません');
     const first = page.locator('.pagefind-ui__result-link').first();
     await first.waitFor({ timeout: 15_000 });
@@ -41,15 +31,15 @@ describe('search box', () => {
 
 describe('playbook page', () => {
   it('shows its message in Japanese and English, the event header and working links', async () => {
-    const { page, errors } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}ike-main-mode/no-response/`);
+    const { page, errors } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}ike-main-mode/no-response/`);
     const symptom = page.locator('main');
     await expect.poll(() => symptom.innerText()).toContain('ピアから応答がありません');
     expect(await symptom.innerText()).toContain('No response from peer');
     expect(await page.locator('.pb-meta').innerText()).toContain('547');
     const related = page.locator('main a[href$="/ike-main-mode/negotiation-timed-out/"]').first();
     const href = await related.getAttribute('href');
-    const res = await page.request.get(new URL(href!, site.url).href);
+    const res = await page.request.get(new URL(href!, env.site.url).href);
     expect(res.status()).toBe(200);
     expect(errors).toEqual([]);
     await page.close();

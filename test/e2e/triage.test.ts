@@ -1,5 +1,5 @@
 /**
- * Guided triage in a real browser, against the built site (E2E_DIST, default dist/):
+ * Guided triage in a real env.browser, against the built site (E2E_DIST, default dist/):
  *  - each flowchart walked from its first question to an ending with the keyboard only;
  *  - the answers live in the URL: a reload (and a link handed to someone else) lands on the same step;
  *  - 7.1 hands over to 7.3, whose escalation ending opens the packet with both paths;
@@ -7,27 +7,15 @@
  *  - the training scores; print shows link addresses and hides the chrome;
  *  - axe-core finds no WCAG 2.2 AA violation on the flowchart, packet, training and guide pages.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startSite, type RunningSite } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/harness.ts';
 import { openWatched } from '../support/page.ts';
+import { axeViolations } from '../support/axe.ts';
 
-let browser: Browser;
-let site: RunningSite;
-beforeAll(async () => {
-  site = await startSite(process.env.E2E_DIST ?? 'dist');
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 const visibleStep = '.fc-steps > section:not([hidden])';
-const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** Press Tab until the focused element matches `selector` (keyboard only, no clicks). */
 async function tabTo(page: Page, selector: string, max = 400): Promise<void> {
@@ -56,20 +44,10 @@ async function pathParam(page: Page): Promise<string | null> {
   return page.evaluate(() => new URLSearchParams(location.search).get('path'));
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  // The site's CSP refuses inline scripts (addScriptTag); evaluating through the DevTools protocol is not blocked.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
-
 describe('flowchart 7.1 → 7.3 → escalation packet, keyboard only', () => {
   it('walks 7.1 to the hand-over, follows it into 7.3, ends in escalation and opens the packet with both paths', async () => {
-    const { page, errors, foreignRequests } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}flowcharts/first-diagnosis/`, { waitUntil: 'networkidle' });
+    const { page, errors, foreignRequests } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}flowcharts/first-diagnosis/`, { waitUntil: 'networkidle' });
     expect(await currentHeading(page)).toContain('Q1');
     expect(await page.locator('[data-back]').isDisabled()).toBe(true);
 
@@ -102,7 +80,7 @@ describe('flowchart 7.1 → 7.3 → escalation packet, keyboard only', () => {
 
     const packetLink = page.locator(`${visibleStep} a[data-packet-link]`);
     const href = (await packetLink.getAttribute('href'))!;
-    const q = new URL(href, site.url).searchParams;
+    const q = new URL(href, env.site.url).searchParams;
     expect(q.get('chart')).toBe('flowcharts/target-computer');
     expect(q.get('path')).toBe(third.join('.'));
     expect(q.get('prev')).toBe(`flowcharts/first-diagnosis:${first.join('.')}.test-host_ok`);
@@ -121,8 +99,8 @@ describe('flowchart 7.1 → 7.3 → escalation packet, keyboard only', () => {
 
 describe('flowchart 7.2, keyboard only, state in the URL', () => {
   it('walks to an ending, survives a reload, goes back with the button and with the browser', async () => {
-    const { page, errors } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}flowcharts/callers-computer/`, { waitUntil: 'networkidle' });
+    const { page, errors } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}flowcharts/callers-computer/`, { waitUntil: 'networkidle' });
     await answerWithKeyboard(page, 'running');
     await answerWithKeyboard(page, 'stopped');
     expect(await pathParam(page)).toBe('service_running.rras_stopped');
@@ -135,7 +113,7 @@ describe('flowchart 7.2, keyboard only, state in the URL', () => {
     expect(await page.locator('[data-crumbs] li').count()).toBe(3);
 
     // A link handed to another agent lands on the same step.
-    const other = await browser.newPage();
+    const other = await env.browser.newPage();
     await other.goto(page.url(), { waitUntil: 'networkidle' });
     expect(await currentHeading(other)).toBe(step3);
     await other.close();
@@ -153,7 +131,7 @@ describe('flowchart 7.2, keyboard only, state in the URL', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('path') === 'service_running.rras_stopped.account_ok');
     expect(await currentHeading(page)).toContain('Refresh_IPsec_Policy.vbs');
-    // Back with the browser.
+    // Back with the env.browser.
     await page.goBack();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('path') === 'service_running.rras_stopped.account_ok.refresh_fixed');
     expect(await currentHeading(page)).toContain('修正済 / 未特定');
@@ -167,8 +145,8 @@ describe('flowchart 7.2, keyboard only, state in the URL', () => {
   });
 
   it('shows the social-engineering card on steps that touch sensitive information, in the wizard', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}flowcharts/target-computer/?path=rras_no.restricted_yes`, { waitUntil: 'networkidle' });
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}flowcharts/target-computer/?path=rras_no.restricted_yes`, { waitUntil: 'networkidle' });
     const step = page.locator(visibleStep);
     expect(await step.getAttribute('data-node')).toBe('membership');
     expect(await step.locator('aside.pb-card').count()).toBe(1);
@@ -177,8 +155,8 @@ describe('flowchart 7.2, keyboard only, state in the URL', () => {
   });
 
   it('keeps what it can of a damaged link and says so', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}flowcharts/first-diagnosis/?path=retry_fails.scope_maybe`, { waitUntil: 'networkidle' });
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}flowcharts/first-diagnosis/?path=retry_fails.scope_maybe`, { waitUntil: 'networkidle' });
     expect(await page.locator('[data-notice]').innerText()).toContain('scope_maybe');
     expect(await pathParam(page)).toBe('retry_fails');
     expect(await page.locator(visibleStep).getAttribute('data-node')).toBe('scope');
@@ -188,8 +166,8 @@ describe('flowchart 7.2, keyboard only, state in the URL', () => {
 
 describe('flowchart diagram', () => {
   it('is an SVG drawn at build time with a text alternative', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}flowcharts/target-computer/`);
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}flowcharts/target-computer/`);
     const svg = page.locator('svg.fc-svg');
     expect(await svg.getAttribute('role')).toBe('img');
     const described = await svg.getAttribute('aria-describedby');
@@ -203,8 +181,8 @@ describe('flowchart diagram', () => {
 
 describe('escalation packet', () => {
   it('produces ticket text with redaction on: no address or name left', async () => {
-    const { page, errors, foreignRequests } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}tools/escalation-packet/?chart=flowcharts/callers-computer&path=service_running.rras_stopped.account_ok.refresh_not-fixed`, { waitUntil: 'networkidle' });
+    const { page, errors, foreignRequests } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/escalation-packet/?chart=flowcharts/callers-computer&path=service_running.rras_stopped.account_ok.refresh_not-fixed`, { waitUntil: 'networkidle' });
     await page.fill('#pk-caller', 'PC-0423');
     await page.fill('#pk-target', 'fs01.corp.example.com');
     await page.fill('#pk-user', 'CORP\\yamada');
@@ -253,8 +231,8 @@ describe('escalation packet', () => {
 
 describe('training', () => {
   it('gives immediate feedback and a score at the end', async () => {
-    const { page, errors } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}tools/training/`, { waitUntil: 'networkidle' });
+    const { page, errors } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/training/`, { waitUntil: 'networkidle' });
     const items = page.locator('.tr-scenario');
     const n = await items.count();
     expect(n).toBeGreaterThanOrEqual(12);
@@ -291,8 +269,8 @@ describe('training', () => {
 
 describe('print', () => {
   it('hides navigation, shows link addresses and opens the flowchart text', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}flowcharts/first-diagnosis/`, { waitUntil: 'networkidle' });
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}flowcharts/first-diagnosis/`, { waitUntil: 'networkidle' });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav.sidebar').isVisible()).toBe(false);
     expect(await page.locator('.fc-wizard-wrap').isVisible()).toBe(false);
@@ -303,7 +281,7 @@ describe('print', () => {
       return getComputedStyle(a, '::after').content;
     });
     expect(after).toContain('/flowcharts/');
-    await page.goto(`${site.url}tools/training/`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.site.url}tools/training/`, { waitUntil: 'networkidle' });
     expect(await page.locator('.tr-explain').first().isVisible()).toBe(true);
     await page.close();
   });
@@ -320,8 +298,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   ];
   for (const path of pages) {
     it(`${path} has no violations`, async () => {
-      const { page } = await openWatched(browser, site.origin);
-      await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+      const { page } = await openWatched(env.browser, env.site.origin);
+      await page.goto(`${env.site.url}${path}`, { waitUntil: 'networkidle' });
       // Open the flowchart text alternative so it is checked too.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       expect(await axeViolations(page)).toEqual([]);
@@ -330,8 +308,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   }
 
   it('training after answering (feedback and result shown) has no violations', async () => {
-    const { page } = await openWatched(browser, site.origin);
-    await page.goto(`${site.url}tools/training/`, { waitUntil: 'networkidle' });
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/training/`, { waitUntil: 'networkidle' });
     const items = page.locator('.tr-scenario');
     for (let i = 0; i < (await items.count()); i++) {
       await items.nth(i).locator('input[type="radio"]').first().check();

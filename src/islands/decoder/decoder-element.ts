@@ -9,6 +9,7 @@ import { DecoderRunner, MAX_CHARS, type Job, type RunHandle, type RunResult } fr
 import { renderBundle, renderReport } from './render.ts';
 import { loadSitePagefind } from './pagefind.ts';
 import { smartSearch } from '../../lib/search/smart-search.ts';
+import { el, linkList } from '../dom.ts';
 
 class IpsecDecoder extends HTMLElement {
   private running: RunHandle | null = null;
@@ -79,20 +80,7 @@ class IpsecDecoder extends HTMLElement {
       say('サイト内を検索しています…');
       try {
         const hits = await smartSearch(await loadSitePagefind(base), text, 5);
-        const list = document.createElement('ul');
-        for (const h of hits) {
-          const a = document.createElement('a');
-          a.href = h.url;
-          a.textContent = h.title;
-          const li = document.createElement('li');
-          li.append(a);
-          list.append(li);
-        }
-        const box = document.createElement('section');
-        box.className = 'dec-search';
-        const h = document.createElement('h3');
-        h.textContent = '検索結果';
-        box.append(h, hits.length ? list : document.createTextNode('一致するページはありません。'));
+        const box = el('section', { className: 'dec-search' }, el('h3', {}, '検索結果'), hits.length ? linkList(hits.map((h) => ({ href: h.url, title: h.title }))) : '一致するページはありません。');
         results.prepend(box);
         say(`検索結果: ${hits.length} 件`);
       } catch {

@@ -4,6 +4,7 @@
  */
 import type { BundleReport, DecodeReport, Finding, SummaryGroup } from '../../lib/decode/types.ts';
 import sensitive from '../../../content/data/sensitive.json';
+import { el } from '../dom.ts';
 
 export interface RenderOptions {
   /** Astro base path, e.g. '/' or '/kb/'. */
@@ -23,12 +24,6 @@ const KIND_LABEL: Record<string, string> = {
   oakley: 'Oakley.log',
   'not-ipsec': 'IPsec のイベントではありません',
 };
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  for (const c of children) if (c != null) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return node;
-}
 
 const href = (base: string, url: string, anchor?: string) => `${base.replace(/\/$/, '')}${url}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
 
