@@ -48,7 +48,25 @@ Initiator.  Delta Time 63
 `;
 }
 
+/**
+ * Quick mode parameters of a 541: half of them a soft SA (no algorithm, outbound SPI 0, the
+ * 300-second soft-SA lifetime), the others ESP with integrity only, as domain isolation uses.
+ * Windows prints these lines in this order; the values are generated, not taken from the chapter.
+ */
+const QM_PARAMS = [
+  { esp: 'None', hmac: 'None', ah: 'None', encap: 'None', soft: true, life: 300, kb: 0 },
+  { esp: 'None', hmac: 'SHA1', ah: 'None', encap: 'Transport Mode', soft: false, life: 3600, kb: 100000 },
+];
+
+/** A different, plausible 32-bit SPI for every SA (decimal and hex agree). */
+function spi(i: number, salt: number): number {
+  return (Math.imul(i + salt, 2654435761) | 0x100) >>> 0;
+}
+
 function ev541(i: number): string {
+  const q = QM_PARAMS[(i >> 1) & 1];
+  const inbound = spi(i, 0x5a17);
+  const outbound = q.soft ? 0 : spi(i, 0x3c09);
   return `Success Audit\t7/${1 + (i % 28)}/2005\t10:07:31 AM\tSecurity\tLogon/Logoff \t541\tNT AUTHORITY\\NETWORK SERVICE\tSERVER${i % 50}\tIKE security association established.
  Mode: 
 Data Protection Mode (Quick Mode)
@@ -59,14 +77,14 @@ Peer IP Address: 192.168.1.${i & 255}
 Source IP Address 192.168.0.10
 Destination IP Address 192.168.1.${i & 255}
  Parameters: 
-ESP Algorithm None
-HMAC Algorithm None
-AH Algorithm None
-Encapsulation None
-InboundSpi ${31311481 + i} (0x1ddc679)
-OutBoundSpi 0 (0x0)
-Lifetime (sec) 300
-Lifetime (kb) 0
+ESP Algorithm ${q.esp}
+HMAC Algorithm ${q.hmac}
+AH Algorithm ${q.ah}
+Encapsulation ${q.encap}
+InboundSpi ${inbound} (0x${inbound.toString(16)})
+OutBoundSpi ${outbound} (0x${outbound.toString(16)})
+Lifetime (sec) ${q.life}
+Lifetime (kb) ${q.kb}
 `;
 }
 
@@ -159,10 +177,13 @@ function time(fn: () => void, reps: number): number {
 }
 
 const MB = 1024 * 1024;
+// Re-read through a Buffer so each input is one flat string, as a file read or a browser paste is;
+// strings built by concatenation or slicing cost the decoder (not split) an extra hop per character.
+const flat = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
 const inputs: Array<[string, string]> = [
-  ['(a) 10,000 events (547/541/4285 export)', genExport(10_000)],
-  ['(b) 50,000-line Oakley.log', genOakley(50_000)],
-  ['(c) 1 MB adversarial text', genAdversarial(MB)],
+  ['(a) 10,000 events (547/541/4285 export)', flat(genExport(10_000))],
+  ['(b) 50,000-line Oakley.log', flat(genOakley(50_000))],
+  ['(c) 1 MB adversarial text', flat(genAdversarial(MB))],
 ];
 
 // warm up the catalogue index and the JIT
@@ -176,7 +197,7 @@ for (const [label, text] of inputs) {
   const sizeMB = Buffer.byteLength(text) / MB;
   const splitMs = time(() => void text.split('\n').length, 9);
   let report = decode(text, catalogue, { maxBytes: 64 * MB });
-  const decodeMs = time(() => void (report = decode(text, catalogue, { maxBytes: 64 * MB })), 5);
+  const decodeMs = time(() => void (report = decode(text, catalogue, { maxBytes: 64 * MB })), 9);
   const ratio = decodeMs / splitMs;
   worst = Math.max(worst, ratio);
   rows.push(

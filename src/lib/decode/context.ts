@@ -43,6 +43,8 @@ export interface Ctx {
   boundary(line: number): boolean;
   /** True when the summary group already holds enough examples (the event is only counted). */
   groupFull(key: string): boolean;
+  /** Count an event in its group when the group exists (then true); false when the group is new. */
+  countKnown(key: string, time?: string, timeKey?: string): boolean;
   /** Count an event in its group without building its finding (creates the group when new). */
   count(group: GroupInfo, kind?: Finding['kind']): void;
   /** Report progress / check cancellation; returns true when the caller must stop. */
@@ -219,6 +221,11 @@ export function tierOf(ctx: Ctx, id: string | undefined): 1 | 2 | 3 | undefined 
 }
 
 export function sensitiveOf(ctx: Ctx, id: string | undefined, extra: string[] = []): string[] | undefined {
+  if (!extra.length) {
+    // the common case (no extra topics): no Set unless the playbook lists some
+    const list = id ? ctx.idx.playbooks.get(id)?.sensitive : undefined;
+    if (!list || !list.length) return undefined;
+  }
   const s = new Set<string>(extra);
   const p = id ? ctx.idx.playbooks.get(id) : undefined;
   for (const x of p?.sensitive ?? []) s.add(x);

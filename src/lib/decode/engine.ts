@@ -5,12 +5,14 @@
  */
 import type { Catalogue } from '../catalogue/types.ts';
 import { getIndex } from './catalogue-index.ts';
+import type { CatalogueIndex } from './catalogue-index.ts';
 import type { Ctx, GroupInfo } from './context.ts';
+import type { Budget } from './matcher.ts';
 import { cover, fact, gapFacts, kindForPlaybook, meaningOf, refFor, scanTail, scanTemplates, sensitiveOf, sigJa, tierOf } from './context.ts';
 import { Cursor } from './cursor.ts';
 import { codeFinding, scanCodes } from './errors.ts';
 import type { EventRecord } from './events.ts';
-import { interpretEvent } from './events.ts';
+import { interpretEvent, newEventRecord } from './events.ts';
 import type { TitleIndex } from './event-sources.ts';
 import { HEADER_DEFS, buildTitleIndex, computeContent, content, csvHeader, headerAt, idBefore, isFieldsStart, isHeaderStart, readDescription, readDialog, readRows, readXml, rowSeparator, titleIds } from './event-sources.ts';
 import { K } from './kinds.ts';
@@ -18,6 +20,7 @@ import { COMMAND_PREFIXES, detectCommand, readCommand } from './commands/index.t
 import { isOakleyLine, readOakley } from './oakley.ts';
 import { isRegistryStart, readRegistry } from './registry.ts';
 import type { DecodeOptions, DecodeReport, Finding, InputFormat, SummaryGroup, UnrecognisedText } from './types.ts';
+import type { LineIndex } from './text.ts';
 import { FOLD, SKIP, indexLines, looseKey, squash, stripPrefix, trimRange, utf8CutIndex, utf8Length, clip } from './text.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -125,6 +128,358 @@ interface Group extends SummaryGroup {
   examples: number;
 }
 
+/**
+ * Per-decode state. A class (not an object literal) so every parser sees one stable object shape,
+ * and the hot loops live in small methods that the JIT optimises on their own instead of one huge
+ * function that keeps deoptimising on cold branches.
+ */
+class DecodeState implements Ctx {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly idx: CatalogueIndex;
+  readonly scope: string | undefined;
+  readonly budget: Budget;
+  readonly covered: Uint8Array;
+  readonly notices: string[];
+  readonly formats = new Map<InputFormat, number>();
+  events = 0;
+  readonly truncated: boolean;
+  readonly memo = new Map<string, unknown>();
+  aborted = false;
+  columns: string[] | undefined = undefined;
+  lastCommand: string | undefined = undefined;
+  readonly cs: Int32Array;
+  readonly ce: Int32Array;
+  readonly pr: Uint8Array;
+  readonly stored: Finding[] = [];
+  readonly groups = new Map<string, Group>();
+  totalFindings = 0;
+  dropped = 0;
+  readonly kinds: Int8Array;
+  readonly ti: TitleIndex;
+  readonly xmlCursor: Cursor;
+  readonly closeCursor: Cursor;
+  readonly ikeCursor: Cursor;
+  private ticks = 0;
+  private nextTickAt = 0;
+  private readonly maxFindings: number;
+  private readonly opts: DecodeOptions;
+  private readonly table: Map<number, number>;
+  private readonly cmdPrefixes: Map<number, string[]>;
+
+  constructor(text: string, cat: Catalogue, opts: DecodeOptions, notices: string[], truncated: boolean) {
+    this.text = text;
+    this.opts = opts;
+    this.notices = notices;
+    this.truncated = truncated;
+    const lines = indexLines(text);
+    this.lines = lines;
+    this.idx = getIndex(cat);
+    this.scope = opts.scope;
+    this.budget = { ops: 64 * text.length + 2_000_000, exhausted: false };
+    this.covered = new Uint8Array(lines.count);
+    this.maxFindings = opts.maxFindings ?? 500;
+    const c = computeContent(text, lines.starts, lines.ends, lines.count);
+    this.cs = c.cs;
+    this.ce = c.ce;
+    this.pr = c.pr;
+    this.kinds = new Int8Array(lines.count).fill(-1);
+    this.ti = titles(cat);
+    this.xmlCursor = new Cursor(text, '<Event');
+    this.closeCursor = new Cursor(text, '</Event>');
+    this.ikeCursor = new Cursor(text, 'IKE security association');
+    this.table = dispatchTable(cat, this.ti);
+    this.cmdPrefixes = commandPrefixTable();
+  }
+
+  tick(offset: number): boolean {
+    if (this.aborted) return true;
+    if (++this.ticks < this.nextTickAt) return false;
+    this.nextTickAt = this.ticks + 256;
+    if (this.opts.signal?.aborted) {
+      this.aborted = true;
+      return true;
+    }
+    try {
+      this.opts.onProgress?.(Math.min(offset, this.text.length), this.text.length);
+    } catch {
+      /* a failing callback must not stop decoding */
+    }
+    return false;
+  }
+
+  groupFull(key: string): boolean {
+    return (this.groups.get(key)?.examples ?? 0) >= EXAMPLES_PER_GROUP;
+  }
+
+  wantFinding(priority: number): boolean {
+    const n = this.stored.length;
+    return n < this.maxFindings || (priority >= 80 && n < this.maxFindings * 2);
+  }
+
+  countKnown(key: string, time?: string, timeKey?: string): boolean {
+    const gr = this.groups.get(key);
+    if (!gr) return false;
+    this.totalFindings++;
+    this.dropped++;
+    bumpTime(gr, time, timeKey);
+    return true;
+  }
+
+  count(g: GroupInfo, kind: Finding['kind'] = 'event'): void {
+    this.totalFindings++;
+    this.dropped++;
+    let gr = this.groups.get(g.key);
+    if (!gr) {
+      gr = { key: g.key, kind, title: g.title, eventId: g.eventId, source: g.source, reason: g.reason, peer: g.peer, count: 0, first: g.time, last: g.time, playbook: g.playbook, firstKey: g.timeKey ?? '', lastKey: g.timeKey ?? '', examples: EXAMPLES_PER_GROUP };
+      this.groups.set(g.key, gr);
+    }
+    bump(gr, g);
+  }
+
+  emit(f: Finding, g?: GroupInfo): void {
+    this.totalFindings++;
+    let keep = true;
+    if (g) {
+      let gr = this.groups.get(g.key);
+      if (!gr) {
+        gr = { key: g.key, kind: f.kind, title: g.title, eventId: g.eventId, source: g.source, reason: g.reason, peer: g.peer, count: 0, first: g.time, last: g.time, playbook: g.playbook, firstKey: g.timeKey ?? '', lastKey: g.timeKey ?? '', examples: 0 };
+        this.groups.set(g.key, gr);
+      }
+      bump(gr, g);
+      if (gr.examples >= EXAMPLES_PER_GROUP) keep = false;
+      else gr.examples++;
+    }
+    const stored = this.stored;
+    if (keep && stored.length >= this.maxFindings) keep = f.priority >= 80 && stored.length < this.maxFindings * 2;
+    if (keep) stored.push(f);
+    else this.dropped++;
+  }
+
+  detect(i: number): number {
+    if (i < 0 || i >= this.lines.count) return K.FREE;
+    let k = this.kinds[i];
+    if (k < 0) {
+      k = this.detectRaw(i);
+      this.kinds[i] = k;
+    }
+    return k;
+  }
+
+  /** True when an '<Event' that starts an element (not '<EventID', '<EventData') is on the line. */
+  private xmlOnLine(s0: number, e0: number): number {
+    const text = this.text;
+    let x = this.xmlCursor.find(s0, e0);
+    while (x >= 0) {
+      const c = text.charCodeAt(x + 6);
+      if (c === 0x20 || c === 0x3e || c === 0x09 || x + 6 >= e0) return x;
+      x = this.xmlCursor.find(x + 1, e0);
+    }
+    return -1;
+  }
+
+  private detectRaw(i: number): number {
+    const text = this.text;
+    const s = this.cs[i];
+    const e = this.ce[i];
+    if (s >= e) return this.pr[i] ? K.PROMPT : K.FREE;
+    // XML anywhere on the line
+    if (this.xmlOnLine(this.lines.starts[i], this.lines.ends[i]) >= 0) return K.XML;
+    if (this.pr[i]) return K.PROMPT;
+    const c0 = text.charCodeAt(s);
+    if (c0 === 0x2d || c0 === 0x3d || c0 === 0x2a || c0 === 0x5f || c0 === 0x23 || c0 === 0x7e || c0 === 0x2500) {
+      if (isSeparatorLine(text, s, e)) return K.NOISE;
+    }
+    if (c0 >= 0x30 && c0 <= 0x39 && isOakleyLine(text, s, e)) return K.OAKLEY;
+    const key = lineKey(text, s, e);
+    const flags = this.table.get(key) ?? 0;
+    if (flags) {
+      if (flags & F_NOISE) for (const np of NOISE_PREFIXES) if (text.startsWith(np, s)) return K.NOISE;
+      if (flags & F_ROW && rowSeparator(text, s, e)) return K.ROW;
+      if (flags & F_CSVHEAD && csvHeader(text, s, e)) return K.CSVHEAD;
+      if (flags & F_HEADER && headerAt(text, s, e) && isHeaderStart(this, i)) return K.HEADER;
+      if (flags & F_REG && isRegistryStart(text, s, e)) return K.REG;
+      if (flags & F_CMD) {
+        const pre = this.cmdPrefixes.get(key);
+        if (pre && pre.some((w) => text.startsWith(w, s))) {
+          const cmd = detectCommand(this, i, s, e);
+          if (cmd) return cmd;
+        }
+      }
+      if (flags & F_DESC && titleIds(this.ti, text, s, e)) return K.DESC;
+      if (flags & F_FIELDS && isFieldsStart(this, i)) return K.FIELDS;
+    }
+    // phrases that end a line: Japanese ping / tracert headers, netdiag test results
+    const last = text.charCodeAt(e - 1);
+    if (e - s <= 240 && (last === 0x3059 || last === 0x3a || last === 0xff1a || last === 0x64 || last === 0x529f || last === 0x6557 || last === 0x30d7)) {
+      const cmd = detectCommand(this, i, s, e);
+      if (cmd) return cmd;
+    }
+    const at = this.ikeCursor.find(s, e);
+    if (at > s && titleIds(this.ti, text, at, e)) return K.DESC_INLINE;
+    return K.FREE;
+  }
+
+  boundary(i: number): boolean {
+    if (i < 0 || i >= this.lines.count) return false;
+    const k = this.kinds[i];
+    if (k >= 0) return k === K.HEADER || k === K.XML || k === K.PROMPT || k === K.ROW || k === K.CSVHEAD;
+    if (this.pr[i]) return true;
+    if (this.xmlOnLine(this.lines.starts[i], this.lines.ends[i]) >= 0) return true;
+    const s = this.cs[i];
+    const e = this.ce[i];
+    if (s >= e) return false;
+    const flags = this.table.get(lineKey(this.text, s, e)) ?? 0;
+    if (!(flags & (F_ROW | F_HEADER | F_CSVHEAD))) return false;
+    const text = this.text;
+    if (flags & F_ROW && rowSeparator(text, s, e)) return true;
+    if (flags & F_HEADER && headerAt(text, s, e) && isHeaderStart(this, i)) return true;
+    if (flags & F_CSVHEAD && csvHeader(text, s, e)) return true;
+    return false;
+  }
+
+  /** The main pass: classify each line and hand blocks to their parsers. Returns false when aborted. */
+  run(freeLines: number[]): boolean {
+    const text = this.text;
+    const lines = this.lines;
+    const n = lines.count;
+    let i = 0;
+    while (i < n) {
+      if (this.tick(lines.starts[i]) || this.aborted) {
+        this.notices.push(`中断されました: ${i + 1} 行目までを解析しました。`);
+        return false;
+      }
+      const kind = this.detect(i);
+      let j = i + 1;
+      switch (kind) {
+        case K.FREE:
+          freeLines.push(i);
+          break;
+        case K.NOISE:
+          this.covered[i] = 1;
+          break;
+        case K.PROMPT: {
+          this.covered[i] = 1;
+          const pre = stripPrefix(text, lines.starts[i], lines.ends[i]);
+          this.lastCommand = text.slice(pre.start, Math.min(lines.ends[i], pre.start + 300)).trim();
+          break;
+        }
+        case K.CSVHEAD:
+          this.columns = csvHeader(text, this.cs[i], this.ce[i]) ?? undefined;
+          this.covered[i] = 1;
+          break;
+        case K.XML: {
+          const at = this.xmlCursor.find(lines.starts[i], lines.ends[i]);
+          // text before the XML on the same line is free text
+          j = readXml(this, i, at >= 0 ? at : lines.starts[i], this.closeCursor);
+          break;
+        }
+        case K.HEADER:
+          j = readDialog(this, i);
+          break;
+        case K.ROW:
+          j = readRows(this, i);
+          break;
+        case K.DESC: {
+          const s = this.cs[i];
+          const t = titleIds(this.ti, text, s, this.ce[i]);
+          j = readDescription(this, i, s, t ? t.ids : null);
+          break;
+        }
+        case K.DESC_INLINE: {
+          const s = this.cs[i];
+          const e = this.ce[i];
+          const at = this.ikeCursor.find(s, e);
+          const t = at >= 0 ? titleIds(this.ti, text, at, e) : null;
+          j = t ? readDescription(this, i, at, t.ids, idBefore(this, s, at)) : i + 1;
+          if (!t) freeLines.push(i);
+          break;
+        }
+        case K.FIELDS:
+          j = readDescription(this, i, this.cs[i], null);
+          break;
+        case K.OAKLEY:
+          j = readOakley(this, i, this.opts.hint === 'oakley');
+          break;
+        case K.REG:
+          j = readRegistry(this, i);
+          break;
+        default:
+          j = readCommand(this, i, kind);
+      }
+      if (j <= i) j = i + 1;
+      if (kind !== K.FREE) this.leftovers(i, j, freeLines);
+      i = j;
+    }
+    return true;
+  }
+
+  /** Lines of a parsed block that its parser did not claim: noise, prompts, or free text. */
+  private leftovers(i: number, j: number, freeLines: number[]): void {
+    const covered = this.covered;
+    const cs = this.cs;
+    const ce = this.ce;
+    for (let k = i; k < j; k++) {
+      if (covered[k] || cs[k] >= ce[k]) continue;
+      const kk = this.detect(k);
+      if (kk === K.NOISE || kk === K.PROMPT) covered[k] = 1;
+      else freeLines.push(k);
+    }
+  }
+
+  /** Runs of uncovered lines, listed as unrecognised text. */
+  unrecognised(maxUnrec: number): { list: UnrecognisedText[]; count: number } {
+    const text = this.text;
+    const { starts, ends, count: n } = this.lines;
+    const cs = this.cs;
+    const ce = this.ce;
+    const covered = this.covered;
+    const list: UnrecognisedText[] = [];
+    let count = 0;
+    let runStart = -1;
+    let runEnd = -1;
+    const flush = () => {
+      if (runStart < 0) return;
+      count++;
+      if (list.length < maxUnrec) {
+        const [s, e] = trimRange(text, runStart, runEnd);
+        list.push({ text: clip(text.slice(s, e), 2000), span: [s, e] });
+      }
+      runStart = -1;
+    };
+    for (let i = 0; i < n; i++) {
+      if (cs[i] >= ce[i] || covered[i]) {
+        if (runStart >= 0) flush();
+        continue;
+      }
+      if (runStart < 0) runStart = starts[i];
+      runEnd = ends[i];
+      if (runEnd - runStart > 4000) flush();
+    }
+    flush();
+    return { list, count };
+  }
+}
+
+function bump(gr: Group, g: GroupInfo): void {
+  bumpTime(gr, g.time, g.timeKey);
+}
+
+function bumpTime(gr: Group, time: string | undefined, timeKey: string | undefined): void {
+  gr.count++;
+  if (time) {
+    const k = timeKey ?? '';
+    if (gr.first === undefined || (k && gr.firstKey && k < gr.firstKey)) {
+      gr.first = time;
+      gr.firstKey = k;
+    }
+    if (gr.last === undefined || !k || !gr.lastKey || k >= gr.lastKey) {
+      gr.last = time;
+      gr.lastKey = k;
+    }
+  }
+}
+
 export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = {}): DecodeReport {
   const notices: string[] = [];
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -139,260 +494,13 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
     cutAt = maxBytes;
     notices.push(`入力が ${maxBytes} バイトを超えたため、先頭の ${maxBytes} バイトだけを解析しました (input cut at ${maxBytes} bytes)。`);
   }
-  const lines = indexLines(text);
-  const idx = getIndex(cat);
-  const maxFindings = opts.maxFindings ?? 500;
-  const stored: Finding[] = [];
-  const groups = new Map<string, Group>();
-  let totalFindings = 0;
-  let dropped = 0;
-  let ticks = 0;
-  let nextTickAt = 0;
-  const ctx: Ctx = {
-    text,
-    lines,
-    idx,
-    scope: opts.scope,
-    budget: { ops: 64 * text.length + 2_000_000, exhausted: false },
-    covered: new Uint8Array(lines.count),
-    notices,
-    formats: new Map(),
-    events: 0,
-    truncated: cut >= 0,
-    detect: () => K.FREE,
-    boundary: () => false,
-    memo: new Map(),
-    aborted: false,
-    tick(offset: number): boolean {
-      if (this.aborted) return true;
-      if (++ticks < nextTickAt) return false;
-      nextTickAt = ticks + 256;
-      if (opts.signal?.aborted) {
-        this.aborted = true;
-        return true;
-      }
-      try {
-        opts.onProgress?.(Math.min(offset, text.length), text.length);
-      } catch {
-        /* a failing callback must not stop decoding */
-      }
-      return false;
-    },
-    groupFull: (key: string) => (groups.get(key)?.examples ?? 0) >= EXAMPLES_PER_GROUP,
-    wantFinding: (priority: number) => stored.length < maxFindings || (priority >= 80 && stored.length < maxFindings * 2),
-    ...computeContent(text, lines.starts, lines.ends, lines.count),
-    count(g: GroupInfo, kind: Finding['kind'] = 'event') {
-      totalFindings++;
-      dropped++;
-      let gr = groups.get(g.key);
-      if (!gr) {
-        gr = { key: g.key, kind, title: g.title, eventId: g.eventId, source: g.source, reason: g.reason, peer: g.peer, count: 0, first: g.time, last: g.time, playbook: g.playbook, firstKey: g.timeKey ?? '', lastKey: g.timeKey ?? '', examples: EXAMPLES_PER_GROUP };
-        groups.set(g.key, gr);
-      }
-      bump(gr, g);
-    },
-    emit(f: Finding, g?: GroupInfo) {
-      totalFindings++;
-      let keep = true;
-      if (g) {
-        let gr = groups.get(g.key);
-        if (!gr) {
-          gr = { key: g.key, kind: f.kind, title: g.title, eventId: g.eventId, source: g.source, reason: g.reason, peer: g.peer, count: 0, first: g.time, last: g.time, playbook: g.playbook, firstKey: g.timeKey ?? '', lastKey: g.timeKey ?? '', examples: 0 };
-          groups.set(g.key, gr);
-        }
-        bump(gr, g);
-        if (gr.examples >= EXAMPLES_PER_GROUP) keep = false;
-        else gr.examples++;
-      }
-      if (keep && stored.length >= maxFindings) keep = f.priority >= 80 && stored.length < maxFindings * 2;
-      if (keep) stored.push(f);
-      else dropped++;
-    },
-  };
-  function bump(gr: Group, g: GroupInfo) {
-    gr.count++;
-    if (g.time) {
-      const k = g.timeKey ?? '';
-      if (gr.first === undefined || (k && gr.firstKey && k < gr.firstKey)) {
-        gr.first = g.time;
-        gr.firstKey = k;
-      }
-      if (gr.last === undefined || !k || !gr.lastKey || k >= gr.lastKey) {
-        gr.last = g.time;
-        gr.lastKey = k;
-      }
-    }
-  }
-  const kinds = new Int8Array(lines.count).fill(-1);
-  const ti = titles(cat);
-  const xmlCursor = new Cursor(text, '<Event');
-  const closeCursor = new Cursor(text, '</Event>');
-  const ikeCursor = new Cursor(text, 'IKE security association');
-  const table = dispatchTable(cat, ti);
-  const cmdPrefixes = commandPrefixTable();
-  const detectRaw = (i: number): number => {
-    const s0 = lines.starts[i];
-    const e0 = lines.ends[i];
-    const s = ctx.cs[i];
-    const e = ctx.ce[i];
-    if (s >= e) return ctx.pr[i] ? K.PROMPT : K.FREE;
-    // XML anywhere on the line
-    let x = xmlCursor.find(s0, e0);
-    while (x >= 0) {
-      const c = text.charCodeAt(x + 6);
-      if (c === 0x20 || c === 0x3e || c === 0x09 || x + 6 >= e0) return K.XML;
-      x = xmlCursor.find(x + 1, e0);
-    }
-    if (ctx.pr[i]) return K.PROMPT;
-    const c0 = text.charCodeAt(s);
-    if (c0 === 0x2d || c0 === 0x3d || c0 === 0x2a || c0 === 0x5f || c0 === 0x23 || c0 === 0x7e || c0 === 0x2500) {
-      if (isSeparatorLine(text, s, e)) return K.NOISE;
-    }
-    if (c0 >= 0x30 && c0 <= 0x39 && isOakleyLine(text, s, e)) return K.OAKLEY;
-    const flags = table.get(lineKey(text, s, e)) ?? 0;
-    if (flags) {
-      if (flags & F_NOISE) for (const np of NOISE_PREFIXES) if (text.startsWith(np, s)) return K.NOISE;
-      if (flags & F_ROW && rowSeparator(text, s, e)) return K.ROW;
-      if (flags & F_CSVHEAD && csvHeader(text, s, e)) return K.CSVHEAD;
-      if (flags & F_HEADER && headerAt(text, s, e) && isHeaderStart(ctx, i)) return K.HEADER;
-      if (flags & F_REG && isRegistryStart(text, s, e)) return K.REG;
-      if (flags & F_CMD) {
-        const pre = cmdPrefixes.get(lineKey(text, s, e));
-        if (pre && pre.some((w) => text.startsWith(w, s))) {
-          const cmd = detectCommand(ctx, i, s, e);
-          if (cmd) return cmd;
-        }
-      }
-      if (flags & F_DESC && titleIds(ti, text, s, e)) return K.DESC;
-      if (flags & F_FIELDS && isFieldsStart(ctx, i)) return K.FIELDS;
-    }
-    // phrases that end a line: Japanese ping / tracert headers, netdiag test results
-    const last = text.charCodeAt(e - 1);
-    if (e - s <= 240 && (last === 0x3059 || last === 0x3a || last === 0xff1a || last === 0x64 || last === 0x529f || last === 0x6557 || last === 0x30d7)) {
-      const cmd = detectCommand(ctx, i, s, e);
-      if (cmd) return cmd;
-    }
-    const at = ikeCursor.find(s, e);
-    if (at > s && titleIds(ti, text, at, e)) return K.DESC_INLINE;
-    return K.FREE;
-  };
-  ctx.boundary = (i: number): boolean => {
-    if (i < 0 || i >= lines.count) return false;
-    const k = kinds[i];
-    if (k >= 0) return k === K.HEADER || k === K.XML || k === K.PROMPT || k === K.ROW || k === K.CSVHEAD;
-    if (ctx.pr[i]) return true;
-    const s0 = lines.starts[i];
-    const e0 = lines.ends[i];
-    let x = xmlCursor.find(s0, e0);
-    while (x >= 0) {
-      const c = text.charCodeAt(x + 6);
-      if (c === 0x20 || c === 0x3e || c === 0x09 || x + 6 >= e0) return true;
-      x = xmlCursor.find(x + 1, e0);
-    }
-    const s = ctx.cs[i];
-    const e = ctx.ce[i];
-    if (s >= e) return false;
-    const flags = table.get(lineKey(text, s, e)) ?? 0;
-    if (!(flags & (F_ROW | F_HEADER | F_CSVHEAD))) return false;
-    if (flags & F_ROW && rowSeparator(text, s, e)) return true;
-    if (flags & F_HEADER && headerAt(text, s, e) && isHeaderStart(ctx, i)) return true;
-    if (flags & F_CSVHEAD && csvHeader(text, s, e)) return true;
-    return false;
-  };
-  ctx.detect = (i: number): number => {
-    if (i < 0 || i >= lines.count) return K.FREE;
-    let k = kinds[i];
-    if (k < 0) {
-      k = detectRaw(i);
-      kinds[i] = k;
-    }
-    return k;
-  };
-
+  const ctx = new DecodeState(text, cat, opts, notices, cut >= 0);
+  const lines = ctx.lines;
   const freeLines: number[] = [];
-  let aborted = false;
   try {
-    let i = 0;
-    const n = lines.count;
-    while (i < n) {
-      if (ctx.tick(lines.starts[i]) || ctx.aborted) {
-        aborted = true;
-        notices.push(`中断されました: ${i + 1} 行目までを解析しました。`);
-        break;
-      }
-      const kind = ctx.detect(i);
-      let j = i + 1;
-      switch (kind) {
-        case K.FREE:
-          freeLines.push(i);
-          break;
-        case K.NOISE:
-          ctx.covered[i] = 1;
-          break;
-        case K.PROMPT: {
-          ctx.covered[i] = 1;
-          const pre = stripPrefix(text, lines.starts[i], lines.ends[i]);
-          ctx.lastCommand = text.slice(pre.start, Math.min(lines.ends[i], pre.start + 300)).trim();
-          break;
-        }
-        case K.CSVHEAD: {
-          const [s, e] = content(ctx, i);
-          ctx.columns = csvHeader(text, s, e) ?? undefined;
-          ctx.covered[i] = 1;
-          break;
-        }
-        case K.XML: {
-          const at = xmlCursor.find(lines.starts[i], lines.ends[i]);
-          // text before the XML on the same line is free text
-          j = readXml(ctx, i, at >= 0 ? at : lines.starts[i], closeCursor);
-          break;
-        }
-        case K.HEADER:
-          j = readDialog(ctx, i);
-          break;
-        case K.ROW:
-          j = readRows(ctx, i);
-          break;
-        case K.DESC: {
-          const [s, e] = content(ctx, i);
-          const t = titleIds(ti, text, s, e);
-          j = readDescription(ctx, i, s, t ? t.ids : null);
-          break;
-        }
-        case K.DESC_INLINE: {
-          const [s, e] = content(ctx, i);
-          const at = ikeCursor.find(s, e);
-          const t = at >= 0 ? titleIds(ti, text, at, e) : null;
-          j = t ? readDescription(ctx, i, at, t.ids, idBefore(ctx, s, at)) : i + 1;
-          if (!t) freeLines.push(i);
-          break;
-        }
-        case K.FIELDS: {
-          const [s] = content(ctx, i);
-          j = readDescription(ctx, i, s, null);
-          break;
-        }
-        case K.OAKLEY:
-          j = readOakley(ctx, i, opts.hint === 'oakley');
-          break;
-        case K.REG:
-          j = readRegistry(ctx, i);
-          break;
-        default:
-          j = readCommand(ctx, i, kind);
-      }
-      if (j <= i) j = i + 1;
-      if (kind !== K.FREE)
-        for (let k = i; k < j; k++) {
-          if (ctx.covered[k] || ctx.cs[k] >= ctx.ce[k]) continue;
-          const kk = ctx.detect(k);
-          if (kk === K.NOISE || kk === K.PROMPT) ctx.covered[k] = 1;
-          else freeLines.push(k);
-        }
-      i = j;
-    }
-    if (!aborted && !ctx.aborted) freeText(ctx, freeLines);
-    if (ctx.aborted && !aborted) notices.push('中断されました: 途中までの結果です。');
+    const done = ctx.run(freeLines);
+    if (done && !ctx.aborted) freeText(ctx, freeLines);
+    if (ctx.aborted && done) notices.push('中断されました: 途中までの結果です。');
     if (!ctx.aborted) {
       try {
         opts.onProgress?.(text.length, text.length);
@@ -404,40 +512,13 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
     notices.push(`解析中に内部エラーが発生したため、途中までの結果を返します (${err instanceof Error ? err.message : String(err)})。`);
   }
   if (ctx.budget.exhausted) notices.push('入力が複雑すぎるため、一部の照合を省略しました。');
-  // unrecognised
-  const unrecognised: UnrecognisedText[] = [];
-  let unrecCount = 0;
-  const maxUnrec = opts.maxUnrecognised ?? 200;
-  let runStart = -1;
-  let runEnd = -1;
-  const flush = () => {
-    if (runStart < 0) return;
-    unrecCount++;
-    if (unrecognised.length < maxUnrec) {
-      const [s, e] = trimRange(text, runStart, runEnd);
-      unrecognised.push({ text: clip(text.slice(s, e), 2000), span: [s, e] });
-    }
-    runStart = -1;
-  };
-  for (let i = 0; i < lines.count; i++) {
-    if (ctx.cs[i] >= ctx.ce[i]) {
-      flush();
-      continue;
-    }
-    if (ctx.covered[i]) {
-      flush();
-      continue;
-    }
-    if (runStart < 0) runStart = lines.starts[i];
-    runEnd = lines.ends[i];
-    if (runEnd - runStart > 4000) flush();
-  }
-  flush();
+  const { list: unrecognised, count: unrecCount } = ctx.unrecognised(opts.maxUnrecognised ?? 200);
   if (unrecCount > unrecognised.length) notices.push(`認識できなかった箇所は ${unrecCount} 件あり、先頭の ${unrecognised.length} 件だけを一覧にしています。`);
-  if (dropped > 0) notices.push(`同じ内容の記録 ${dropped} 件は一覧から省き、集計 (summary) の件数にだけ含めています。`);
+  if (ctx.dropped > 0) notices.push(`同じ内容の記録 ${ctx.dropped} 件は一覧から省き、集計 (summary) の件数にだけ含めています。`);
   // finalize
+  const stored = ctx.stored;
   stored.sort((a, b) => a.span[0] - b.span[0]);
-  const summary: SummaryGroup[] = [...groups.values()]
+  const summary: SummaryGroup[] = [...ctx.groups.values()]
     .sort((a, b) => b.count - a.count || (a.firstKey < b.firstKey ? -1 : 1))
     .map((g) => {
       const out: SummaryGroup = { key: g.key, kind: g.kind, title: g.title, count: g.count };
@@ -458,7 +539,7 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
     unrecognised,
     notices,
     firstLook: firstLook(stored, summary),
-    stats: { findings: totalFindings, events: ctx.events, unrecognised: unrecCount },
+    stats: { findings: ctx.totalFindings, events: ctx.events, unrecognised: unrecCount },
   };
 }
 
@@ -605,7 +686,9 @@ function oneLine547(ctx: Ctx, li: number, s: number, e: number, dash: number): v
   if (!cands || !cands.length) return;
   const [xs, xe] = trimRange(text, dash + 2, e);
   // through the normal 547 path, with the reason and the extra status as data items
-  interpretOneLine(ctx, { format: 'event-description', span: [a, xe], id: 547 }, [a, b], [xs, xe]);
+  const rec = newEventRecord('event-description', [a, xe]);
+  rec.id = 547;
+  interpretOneLine(ctx, rec, [a, b], [xs, xe]);
   ctx.covered[li] = 1;
 }
 

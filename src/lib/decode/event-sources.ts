@@ -6,12 +6,12 @@
 import type { Ctx } from './context.ts';
 import { coverLines, cover, noteFormat } from './context.ts';
 import type { EventRecord } from './events.ts';
-import { interpretEvent, legacyLabels, vistaLabels } from './events.ts';
+import { interpretEvent, legacyLabels, newEventRecord, vistaLabels } from './events.ts';
 import { LabelSet, tokenizeFields } from './fields.ts';
 import type { LabelDef } from './fields.ts';
 import { K } from './kinds.ts';
 import type { Span } from './types.ts';
-import { FOLD, SKIP, indexIn, isDigit, isSpace, looseKey, squash, startsWithCI, stripPrefix, trimRange } from './text.ts';
+import { FOLD, SKIP, indexIn, isDigit, isSpace, lineContents, looseKey, squash, startsWithCI, trimRange } from './text.ts';
 
 /** Largest event XML read as one event. */
 const XML_WINDOW = 65536;
@@ -73,29 +73,7 @@ export function content(ctx: Ctx, i: number): [number, number] {
 
 /** Fill the content arrays for every line. */
 export function computeContent(text: string, starts: Int32Array, ends: Int32Array, count: number): { cs: Int32Array; ce: Int32Array; pr: Uint8Array } {
-  const cs = new Int32Array(count);
-  const ce = new Int32Array(count);
-  const pr = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const s = starts[i];
-    const e = ends[i];
-    let p = s;
-    let prompt = false;
-    const c = s < e ? text.charCodeAt(s) : 0;
-    // fast path: no quote mark, no prompt possible
-    if (c === 0x3e || c === 0x20 || c === 0x09 || (s + 2 < e && text.charCodeAt(s + 1) === 0x3a) || c === 0x50) {
-      const pre = stripPrefix(text, s, e);
-      p = pre.start;
-      prompt = pre.prompt;
-    }
-    let q = e;
-    while (p < q && isSpace(text.charCodeAt(p))) p++;
-    while (q > p && isSpace(text.charCodeAt(q - 1))) q--;
-    cs[i] = p;
-    ce[i] = q;
-    if (prompt) pr[i] = 1;
-  }
-  return { cs, ce, pr };
+  return lineContents(text, starts, ends, count);
 }
 
 /** Is line i the start of a dialog header block (a header label with "Event ID" close below)? */
@@ -137,7 +115,7 @@ function valueSpan(ctx: Ctx, vs: number, e: number): Span {
 
 /** Event dialog text (header + description [+ footer / data / Event Xml]). */
 export function readDialog(ctx: Ctx, i: number): number {
-  const rec: EventRecord = { format: 'event-text', span: [ctx.lines.starts[i], ctx.lines.starts[i]] };
+  const rec = newEventRecord('event-text', [ctx.lines.starts[i], ctx.lines.starts[i]]);
   const n = ctx.lines.count;
   let k = i;
   let descStart = -1;
@@ -228,7 +206,7 @@ export function readDialog(ctx: Ctx, i: number): number {
     rec.desc = [descStart, Math.max(descStart, descEnd)];
     // Events with a known field layout end at their last field: text pasted after them is not theirs.
     if (rec.id !== undefined && ((rec.id >= 541 && rec.id <= 547) || (rec.id >= 4600 && rec.id < 6000)) && descEnd > descStart) {
-      const res = tokenizeFields(ctx.text, descStart, descEnd, rec.id >= 4600 ? vistaLabels : legacyLabels, 8192, true);
+      const res = tokenizeFields(ctx.text, descStart, descEnd, rec.id >= 4600 ? vistaLabels : legacyLabels, 8192, true, ctx);
       const firstLineEnd = ctx.text.indexOf('\n', descStart);
       const minEnd = firstLineEnd < 0 || firstLineEnd > descEnd ? descEnd : firstLineEnd;
       const fieldEnd = Math.max(res.lastEnd, minEnd);
@@ -296,11 +274,22 @@ export function readDialog(ctx: Ctx, i: number): number {
 
 const TYPE_WORDS = ['Information', 'Warning', 'Error', 'Success Audit', 'Failure Audit', 'Audit Success', 'Audit Failure', 'Critical', 'Verbose', '情報', '警告', 'エラー', '成功の監査', '失敗の監査', '監査の成功', '監査の失敗', '重大'];
 
+/** TYPE_WORDS grouped by first character, in their original order. */
+const TYPE_BY_FIRST = new Map<number, string[]>();
+for (const w of TYPE_WORDS) {
+  const l = TYPE_BY_FIRST.get(w.charCodeAt(0)) ?? [];
+  l.push(w);
+  TYPE_BY_FIRST.set(w.charCodeAt(0), l);
+}
+
 /** If line content starts with an event type word followed by a separator, return the separator. */
 export function rowSeparator(text: string, s: number, e: number): string | null {
   let p = s;
   if (text.charCodeAt(p) === 0x22) p++;
-  for (const w of TYPE_WORDS) {
+  // only the words that start with this character (most lines are rejected by one map lookup)
+  const words = TYPE_BY_FIRST.get(text.charCodeAt(p));
+  if (!words) return null;
+  for (const w of words) {
     if (text.startsWith(w, p)) {
       let q = p + w.length;
       if (text.charCodeAt(q) === 0x22) q++;
@@ -435,7 +424,8 @@ export function readRows(ctx: Ctx, i: number): number {
   const n = ctx.lines.count;
   let k = i;
   while (k < n) {
-    const [s, e] = content(ctx, k);
+    const s = ctx.cs[k];
+    const e = ctx.ce[k];
     if (s >= e) {
       k++;
       continue;
@@ -446,61 +436,66 @@ export function readRows(ctx: Ctx, i: number): number {
     let cols = ctx.columns;
     const { fields, end, cut } = readRow(ctx.text, s, sep, e, cols ? cols.length : 12);
     if (!cols) cols = fields.length >= 3 && fields[1].value.includes(':') ? VISTA_COLUMNS : DEFAULT_COLUMNS;
-    const rec: EventRecord = { format: sep === ',' ? 'event-csv' : 'event-tsv', span: [s, end] };
+    const rec = newEventRecord(sep === ',' ? 'event-csv' : 'event-tsv', [s, end]);
     let descField: Field | undefined;
-    fields.forEach((f, fi) => {
+    const text = ctx.text;
+    for (let fi = 0; fi < fields.length; fi++) {
+      const f = fields[fi];
       const col = cols[fi] ?? (fi === fields.length - 1 ? 'desc' : '');
-      const sp = trimRange(ctx.text, f.s, f.e);
+      if (col === 'desc') {
+        descField = f;
+        continue;
+      }
+      if (col === '') continue;
       const v = f.value.trim();
       switch (col) {
         case 'type':
           rec.type = v;
-          rec.typeSpan = sp;
+          rec.typeSpan = trimRange(text, f.s, f.e);
           break;
         case 'date':
           rec.date = v;
-          rec.dateSpan = sp;
+          rec.dateSpan = trimRange(text, f.s, f.e);
           break;
         case 'time':
           rec.time = v;
-          rec.timeSpan = sp;
+          rec.timeSpan = trimRange(text, f.s, f.e);
           break;
         case 'datetime':
           rec.date = v;
-          rec.dateSpan = sp;
+          rec.dateSpan = trimRange(text, f.s, f.e);
           break;
         case 'source':
           rec.source = v;
-          rec.sourceSpan = sp;
+          rec.sourceSpan = trimRange(text, f.s, f.e);
           break;
         case 'category':
           rec.category = v;
           break;
         case 'id':
           rec.id = parseEventId(v);
-          rec.idSpan = sp;
+          rec.idSpan = trimRange(text, f.s, f.e);
           break;
         case 'user':
           rec.user = v;
-          rec.userSpan = sp;
+          rec.userSpan = trimRange(text, f.s, f.e);
           break;
         case 'computer':
           rec.computer = v;
-          rec.computerSpan = sp;
-          break;
-        case 'desc':
-          descField = f;
+          rec.computerSpan = trimRange(text, f.s, f.e);
           break;
       }
-    });
+    }
     // unquoted last field: the description may continue on the following lines
     let rowEnd = end;
     let next = k + 1;
     while (next < n && ctx.lines.starts[next] < rowEnd) next++;
     if (descField && ctx.text.charCodeAt(descField.s - 1) !== 0x22) {
+      const cs = ctx.cs;
+      const ce = ctx.ce;
       while (next < n) {
-        const [ns, ne] = content(ctx, next);
-        if (ns < ne) {
+        const ne = ce[next];
+        if (cs[next] < ne) {
           if (ctx.boundary(next)) break;
           rowEnd = ne;
         } else {
@@ -518,7 +513,7 @@ export function readRows(ctx: Ctx, i: number): number {
       if (k === i) return i + 1;
       break;
     }
-    if (descField) rec.desc = trimRange(ctx.text, (descField as Field).s, (descField as Field).e);
+    if (descField) rec.desc = trimRange(ctx.text, descField.s, descField.e);
     rec.span = [s, rowEnd];
     if (cut || (ctx.truncated && rowEnd >= ctx.text.length - 2)) rec.cut = true;
     coverLines(ctx, k, next);
@@ -605,7 +600,7 @@ export function decodeEntities(s: string): string {
 /** Read one <Event> element in [st, stop). */
 export function readXmlEvent(ctx: Ctx, st: number, stop: number): EventRecord {
   const text = ctx.text;
-  const rec: EventRecord = { format: 'event-xml', span: [st, stop] };
+  const rec = newEventRecord('event-xml', [st, stop]);
   const prov = tagText(text, st, stop, 'Provider');
   const provAt = indexIn(text, '<Provider', st, stop);
   if (provAt >= 0) {
@@ -806,7 +801,7 @@ export function readDescription(ctx: Ctx, i: number, from: number, ids: number[]
   }
   const endOff = ctx.lines.ends[blockEnd - 1];
   const vista = !!ids && ids.some((x) => x >= 4600);
-  const res = tokenizeFields(ctx.text, from, endOff, vista ? vistaLabels : legacyLabels, 8192, true);
+  const res = tokenizeFields(ctx.text, from, endOff, vista ? vistaLabels : legacyLabels, 8192, true, ctx);
   // the description ends at the last line a field used (at least the first line)
   const lastEnd = Math.max(res.lastEnd, ctx.lines.ends[i]);
   let id: number | undefined = prefixId?.id;
@@ -825,7 +820,9 @@ export function readDescription(ctx: Ctx, i: number, from: number, ids: number[]
     else if (names.has('inboundSpi')) id = 542;
     else return i + 1; // labels alone do not make an event: leave the line to the free-text pass
   }
-  const rec: EventRecord = { format: 'event-description', span: [prefixId ? prefixId.span[0] : from, lastEnd], desc: [from, lastEnd], id };
+  const rec = newEventRecord('event-description', [prefixId ? prefixId.span[0] : from, lastEnd]);
+  rec.desc = [from, lastEnd];
+  rec.id = id;
   if (prefixId) rec.idSpan = prefixId.span;
   if (ctx.truncated && lastEnd >= ctx.text.length - 2) rec.cut = true;
   let k = i;
@@ -859,7 +856,7 @@ export function isFieldsStart(ctx: Ctx, i: number): boolean {
   }
   // one-line form: several labels on the same line
   if (e - s < 4000) {
-    const res = tokenizeFields(ctx.text, s, e, legacyLabels);
+    const res = tokenizeFields(ctx.text, s, e, legacyLabels, 8192, false, ctx);
     let tops = 0;
     for (const h of res.hits) if (TOP_NAMES.has(h.name)) tops++;
     if (tops >= 2) return true;

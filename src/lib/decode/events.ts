@@ -39,67 +39,117 @@ export interface EventRecord {
   cut?: boolean;
 }
 
+/**
+ * A record with every field present (undefined until set): all readers then build records of one
+ * object shape, so interpretEvent's property reads stay monomorphic and no property store grows.
+ */
+export function newEventRecord(format: EventRecord['format'], span: Span): EventRecord {
+  return {
+    format,
+    span,
+    id: undefined,
+    idSpan: undefined,
+    source: undefined,
+    sourceSpan: undefined,
+    log: undefined,
+    logSpan: undefined,
+    type: undefined,
+    typeSpan: undefined,
+    category: undefined,
+    date: undefined,
+    dateSpan: undefined,
+    time: undefined,
+    timeSpan: undefined,
+    user: undefined,
+    userSpan: undefined,
+    computer: undefined,
+    computerSpan: undefined,
+    desc: undefined,
+    data: undefined,
+    cut: undefined,
+  };
+}
+
 export const legacyLabels = new LabelSet(LEGACY_LABELS);
 export const vistaLabels = new LabelSet(VISTA_LABELS);
 
 const WELL_KNOWN_USERS = new Set(['n/a', '-', 'system', 'nt authority\\system', 'nt authority\\network service', 'nt authority\\local service', 'nt authority\\anonymous logon', 'network service', 'local service', '該当なし']);
 
-/** Up to `max` digit groups of s (no allocation beyond the result array). */
-function numbers(s: string, max: number, out: number[], lens: number[]): void {
-  out.length = 0;
-  lens.length = 0;
+/**
+ * Up to `max` digit groups of s into NUM / LEN; returns how many. Fixed typed arrays: resetting a
+ * plain array with `length = 0` drops its storage, which made every call allocate.
+ */
+function numbers(s: string, max: number): number {
+  let count = 0;
   let v = -1;
   let n = 0;
-  for (let i = 0; i < s.length && out.length < max; i++) {
+  for (let i = 0; i < s.length && count < max; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
       v = v < 0 ? c - 0x30 : v * 10 + (c - 0x30);
       n++;
     } else if (v >= 0) {
-      out.push(v);
-      lens.push(n);
+      NUM[count] = v;
+      LEN[count] = n;
+      count++;
       v = -1;
       n = 0;
     }
   }
-  if (v >= 0 && out.length < max) {
-    out.push(v);
-    lens.push(n);
+  if (v >= 0 && count < max) {
+    NUM[count] = v;
+    LEN[count] = n;
+    count++;
   }
+  return count;
 }
 
-const NUM: number[] = [];
-const LEN: number[] = [];
+const NUM = new Float64Array(8);
+const LEN = new Float64Array(8);
 
 /** Sortable key "YYYY-MM-DD HH:MM:SS" from the many date/time spellings, '' when unknown. */
 export function timeKey(date?: string, time?: string): string {
   const d = date ?? '';
-  numbers(d, 6, NUM, LEN);
-  if (NUM.length < 3) return '';
+  const nd = numbers(d, 6);
+  if (nd < 3) return '';
   let y: number;
   let mo: number;
   let da: number;
-  if (LEN[0] === 4) [y, mo, da] = [NUM[0], NUM[1], NUM[2]];
-  else if (d.includes('.') && !d.includes('/')) [da, mo, y] = [NUM[0], NUM[1], NUM[2]];
-  else [mo, da, y] = [NUM[0], NUM[1], NUM[2]];
+  // plain assignments (no destructuring: it goes through the iterator protocol until optimised)
+  if (LEN[0] === 4) {
+    y = NUM[0];
+    mo = NUM[1];
+    da = NUM[2];
+  } else if (d.includes('.') && !d.includes('/')) {
+    da = NUM[0];
+    mo = NUM[1];
+    y = NUM[2];
+  } else {
+    mo = NUM[0];
+    da = NUM[1];
+    y = NUM[2];
+  }
   if (!y || !mo || !da || mo > 12 || da > 31) return '';
   if (y < 100) y += 2000;
-  let h = NUM[3] ?? -1;
-  let mi = NUM[4] ?? 0;
-  let se = NUM[5] ?? 0;
+  let h = nd > 3 ? NUM[3] : -1;
+  let mi = nd > 4 ? NUM[4] : 0;
+  let se = nd > 5 ? NUM[5] : 0;
   const t = time ?? '';
   if (t) {
-    numbers(t, 3, NUM, LEN);
-    h = NUM[0] ?? -1;
-    mi = NUM[1] ?? 0;
-    se = NUM[2] ?? 0;
+    const nt = numbers(t, 3);
+    h = nt > 0 ? NUM[0] : -1;
+    mi = nt > 1 ? NUM[1] : 0;
+    se = nt > 2 ? NUM[2] : 0;
   }
   const ap = t || d;
   if (h >= 0 && h < 12 && (ap.includes('午後') || ap.includes('PM') || ap.includes('pm'))) h += 12;
   if (h === 12 && (ap.includes('午前') || ap.includes('AM') || ap.includes('am'))) h = 0;
-  const p2 = (n: number) => (n < 10 ? '0' + n : String(n));
   const day = `${y}-${p2(mo)}-${p2(da)}`;
   return h < 0 ? day : `${day} ${p2(h)}:${p2(mi)}:${p2(se)}`;
+}
+
+function p2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
 }
 
 function headerFacts(rec: EventRecord): Fact[] {
@@ -131,7 +181,7 @@ function groupTime(rec: EventRecord): { time?: string; timeKey?: string } {
 
 /** Tokenize the description (or the XML data items) with a label set. */
 function readFields(ctx: Ctx, rec: EventRecord, labels: LabelSet, dataNames?: string[]): FieldResult {
-  if (rec.desc && rec.desc[1] > rec.desc[0]) return tokenizeFields(ctx.text, rec.desc[0], rec.desc[1], labels);
+  if (rec.desc && rec.desc[1] > rec.desc[0]) return tokenizeFields(ctx.text, rec.desc[0], rec.desc[1], labels, 8192, false, ctx);
   const res: FieldResult = { hits: [], leftovers: [], lastEnd: rec.span[0], lastLine: -1 };
   if (!rec.data) return res;
   rec.data.forEach((d, i) => {
@@ -139,7 +189,7 @@ function readFields(ctx: Ctx, rec: EventRecord, labels: LabelSet, dataNames?: st
     if (top && !top.startsWith('§')) {
       res.hits.push({ def: { text: top, name: top, ja: JA_OF[top] ?? top, colon: true, follow: 0 }, name: top, labelSpan: d.span, span: d.span, value: squash(d.value) });
     }
-    const sub = tokenizeFields(ctx.text, d.span[0], d.span[1], labels);
+    const sub = tokenizeFields(ctx.text, d.span[0], d.span[1], labels, 8192, false, ctx);
     for (const h of sub.hits) res.hits.push(h);
     if (d.name) {
       const n = DATA_NAMES[d.name];
@@ -373,8 +423,8 @@ function notIpsec(ctx: Ctx, rec: EventRecord, facts: () => Fact[], collision: bo
   const id = rec.id as number;
   const src = rec.source as string;
   const key = `not-ipsec|${src}|${id}`;
-  if (ctx.groupFull(key)) return ctx.count({ key, title: '', ...gt });
-  if (!ctx.wantFinding(collision ? 30 : 5)) return ctx.count({ key, title: `${src} ${id} (IPsec 以外)`, eventId: id, source: src, ...gt }, 'not-ipsec');
+  if (ctx.groupFull(key)) return void ctx.countKnown(key, gt.time, gt.timeKey);
+  if (!ctx.wantFinding(collision ? 30 : 5)) return void (ctx.countKnown(key, gt.time, gt.timeKey) || ctx.count({ key, title: `${src} ${id} (IPsec 以外)`, eventId: id, source: src, ...gt }, 'not-ipsec'));
   const ipsecTitle = eventTitle(ctx.idx, id);
   const title = collision ? `IPsec のイベントではありません: ソース「${src}」のイベント ${id}` : `IPsec と関係のないイベント: ソース「${src}」のイベント ${id}`;
   const meaning = collision
@@ -396,8 +446,10 @@ function event547(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: 
   const mk = modeKind(mode?.value);
   const peer = peerOf(res);
   const key = `547|${reason ? looseKey(reason.value) : '?'}|${peer ?? ''}`;
-  if (ctx.groupFull(key)) return ctx.count({ key, title: '', ...gt });
+  if (ctx.groupFull(key)) return void ctx.countKnown(key, gt.time, gt.timeKey);
   if (!ctx.wantFinding(90)) {
+    // an existing group only counts the event: its title and playbook are already set
+    if (ctx.countKnown(key, gt.time, gt.timeKey)) return;
     const r = reason ? resolveReason(ctx, reason.value, extra?.value, mk) : undefined;
     const rt = reason ? reasonDisplay(reason.value, r?.ja) : '失敗の理由が読み取れません';
     const ov = overviewPlaybook(ctx.idx, 547);
@@ -479,8 +531,9 @@ function event541(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: 
   const soft = !!out && firstToken(out.value) === '0' && algs.length > 0 && algs.every((a) => none(a.value));
   const peer = peerOf(res);
   const key = `541|${soft ? 'soft' : mk ?? ''}|${peer ?? ''}`;
-  if (ctx.groupFull(key)) return ctx.count({ key, title: '', ...gt });
+  if (ctx.groupFull(key)) return void ctx.countKnown(key, gt.time, gt.timeKey);
   if (!ctx.wantFinding(soft ? 65 : 15)) {
+    if (ctx.countKnown(key, gt.time, gt.timeKey)) return;
     const pb0 = soft ? ctx.idx.playbooks.get('ike-success/soft-sa') ?? overviewPlaybook(ctx.idx, 541) : overviewPlaybook(ctx.idx, 541);
     const mj = mk === 'main' ? 'メイン モード' : mk === 'quick' ? 'クイック モード' : 'SA';
     return ctx.count({ key, title: soft ? '541 ソフト SA' : `541 ${mj} 確立`, eventId: 541, source: rec.source, reason: soft ? 'soft SA' : undefined, peer, playbook: pb0 ? playbookRef(pb0, soft ? '対処' : '症状') : undefined, ...gt });
@@ -603,9 +656,10 @@ function driverEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time
     if (a) keyAddr = d.slice(a[0], a[1]);
   }
   const key = `${id}|${keyAddr}`;
-  if (ctx.groupFull(key)) return ctx.count({ key, title: '', ...gt });
+  if (ctx.groupFull(key)) return void ctx.countKnown(key, gt.time, gt.timeKey);
   const prio = id === 4292 ? 85 : id <= 4289 ? 70 : 25;
   if (!ctx.wantFinding(prio)) {
+    if (ctx.countKnown(key, gt.time, gt.timeKey)) return;
     const p0 = ctx.idx.byEvent.get(id)?.[0];
     return ctx.count({ key, title: `${id} ${DRIVER_WHAT[id] ?? 'IPsec ドライバのイベント'}`, eventId: id, source: rec.source, peer: keyAddr || undefined, reason: DRIVER_WHAT[id], playbook: p0 ? playbookRef(p0, '対処') : undefined, ...gt });
   }

@@ -5,7 +5,8 @@
  * No regular expressions: labels are looked up by their first two folded characters.
  */
 import type { Span } from './types.ts';
-import { FOLD, SKIP, isSpace, prefixEnd } from './text.ts';
+import type { LineIndex } from './text.ts';
+import { FOLD, SKIP, isSpace, lineOf, prefixEnd } from './text.ts';
 
 export interface LabelDef {
   /** Label text as printed (without the colon). */
@@ -215,11 +216,22 @@ export const VISTA_LABELS: LabelDef[] = [
 interface PreparedLabel {
   def: LabelDef;
   folded: string;
+  /** The folded characters as numbers (compared without string access in the hot loop). */
+  codes: Int32Array;
 }
 
+// Folded characters of the text at the word being looked at, filled by LabelSet.find up to the
+// longest label of the bucket: foldChar[i] is the i-th folded character, foldEnd[i] the offset after it.
+const MAX_LABEL = 128;
+const foldChar = new Int32Array(MAX_LABEL);
+const foldEnd = new Int32Array(MAX_LABEL);
+
 export class LabelSet {
-  /** byFirst[f0] = map second folded char -> labels (longest first). */
-  private byFirst = new Map<number, Map<number, PreparedLabel[]>>();
+  /** Labels by their first two folded characters, longest first: a flat table for ASCII pairs, a map otherwise. */
+  private ascii: Array<PreparedLabel[] | undefined> = new Array(128 * 128).fill(undefined);
+  private other = new Map<number, PreparedLabel[]>();
+  /** first[f] = 1 when some label starts with folded character f (rejects most word starts at once). */
+  private first = new Uint8Array(65536);
   /** Folded first-two-character keys of every label (for line dispatch tables). */
   readonly keys: number[] = [];
   /** Result of the last successful `find`: label, end of label (incl. colon), start of value. */
@@ -227,23 +239,31 @@ export class LabelSet {
   labelEnd = 0;
   valueStart = 0;
   constructor(defs: LabelDef[]) {
+    const byKey = new Map<number, PreparedLabel[]>();
     for (const def of defs) {
       let folded = '';
       for (let i = 0; i < def.text.length; i++) {
         const f = FOLD[def.text.charCodeAt(i)];
         if (f !== SKIP) folded += String.fromCharCode(f);
       }
-      if (folded.length < 2) continue;
+      if (folded.length < 2 || folded.length > MAX_LABEL) continue;
       const f0 = folded.charCodeAt(0);
       const f1 = folded.charCodeAt(1);
-      let m = this.byFirst.get(f0);
-      if (!m) this.byFirst.set(f0, (m = new Map()));
-      const list = m.get(f1) ?? [];
-      list.push({ def, folded });
-      list.sort((a, b) => b.folded.length - a.folded.length);
-      m.set(f1, list);
       const key = f0 * 65536 + f1;
+      const list = byKey.get(key) ?? [];
+      const codes = new Int32Array(folded.length);
+      for (let i = 0; i < folded.length; i++) codes[i] = folded.charCodeAt(i);
+      list.push({ def, folded, codes });
+      list.sort((a, b) => b.folded.length - a.folded.length);
+      byKey.set(key, list);
+      this.first[f0] = 1;
       if (!this.keys.includes(key)) this.keys.push(key);
+    }
+    for (const [key, list] of byKey) {
+      const f0 = Math.floor(key / 65536);
+      const f1 = key % 65536;
+      if (f0 < 128 && f1 < 128) this.ascii[f0 * 128 + f1] = list;
+      else this.other.set(key, list);
     }
   }
 
@@ -251,9 +271,7 @@ export class LabelSet {
   find(text: string, p: number, end: number): boolean {
     if (p >= end) return false;
     const f0 = FOLD[text.charCodeAt(p)];
-    if (f0 === SKIP) return false;
-    const m = this.byFirst.get(f0);
-    if (!m) return false;
+    if (f0 === SKIP || this.first[f0] === 0) return false;
     let q = p + 1;
     let k2 = -1;
     while (q < end) {
@@ -268,12 +286,34 @@ export class LabelSet {
       break;
     }
     if (k2 < 0) return false;
-    const list = m.get(k2);
+    const list = f0 < 128 && k2 < 128 ? this.ascii[f0 * 128 + k2] : this.other.get(f0 * 65536 + k2);
     if (!list) return false;
+    // The text's folded characters from p, up to the longest label of the bucket (skipped
+    // characters in between, never across a line break), read once and compared with each label.
+    const maxLen = list[0].codes.length;
+    foldChar[0] = f0;
+    foldEnd[0] = p + 1;
+    let filled = 1;
+    let at = p + 1;
+    while (filled < maxLen && at < end) {
+      const c = text.charCodeAt(at);
+      if (c === 0x0a || c === 0x0d) break;
+      at++;
+      const f = FOLD[c];
+      if (f === SKIP) continue;
+      foldChar[filled] = f;
+      foldEnd[filled] = at;
+      filled++;
+    }
     for (let li = 0; li < list.length; li++) {
       const pl = list[li];
-      const mEnd = matchLabel(text, p, pl.folded, end);
-      if (mEnd < 0) continue;
+      const lab = pl.codes;
+      const len = lab.length;
+      if (len > filled) continue;
+      let i = 1;
+      while (i < len && foldChar[i] === lab[i]) i++;
+      if (i < len) continue;
+      const mEnd = foldEnd[len - 1];
       let r = mEnd;
       while (r < end && (text.charCodeAt(r) === 0x20 || text.charCodeAt(r) === 0x09)) r++;
       const c = r < end ? text.charCodeAt(r) : 0x0a;
@@ -306,25 +346,6 @@ export class LabelSet {
   }
 }
 
-/** Match a folded label at p, not crossing a line break; returns end offset or -1. */
-function matchLabel(text: string, p: number, folded: string, end: number): number {
-  let i = 0;
-  while (i < folded.length) {
-    if (p >= end) return -1;
-    const c = text.charCodeAt(p);
-    if (c === 0x0a || c === 0x0d) return -1;
-    const f = FOLD[c];
-    if (f === SKIP) {
-      p++;
-      continue;
-    }
-    if (f !== folded.charCodeAt(i)) return -1;
-    p++;
-    i++;
-  }
-  return p;
-}
-
 function hasColon(text: string, p: number, e: number): boolean {
   for (let i = p; i < e; i++) {
     const c = text.charCodeAt(i);
@@ -333,78 +354,213 @@ function hasColon(text: string, p: number, e: number): boolean {
   return false;
 }
 
-const hitBuf: Array<[LabelDef, number, number, number]> = [];
+// Labels found on the current line (reused: tokenizeFields is not re-entrant and allocates no tuple per hit).
+const lineDef: LabelDef[] = [];
+const linePs: number[] = [];
+const linePe: number[] = [];
+const lineVs: number[] = [];
 
-interface Open {
+/**
+ * State of one tokenizeFields call. A class rather than closures over mutable locals, so the
+ * open value lives in plain fields (closure-captured variables that change are slow to access).
+ */
+const NO_HITS: FieldHit[] = [];
+const NO_SPANS: Span[] = [];
+
+class FieldTokenizer {
+  text = '';
+  hits: FieldHit[] = [];
+  leftovers: Span[] = [];
+  /** The label whose value is being read (null when none), its name, label span and follow-up lines. */
+  def: LabelDef | null = null;
+  name = '';
+  labelStart = 0;
+  labelEnd = 0;
+  follow = 0;
+  /** Value parts (line pieces) of the open label. */
+  partStart: number[] = [];
+  partEnd: number[] = [];
+  parts = 0;
+
+  /** Drop the references of the finished call (the input text must not stay reachable from here). */
+  release(): void {
+    this.text = '';
+    this.hits = NO_HITS;
+    this.leftovers = NO_SPANS;
+    this.def = null;
+  }
+
+  /** Start a new call (one tokenizer is reused: tokenizeFields is not re-entrant). */
+  reset(text: string): void {
+    this.text = text;
+    this.hits = [];
+    this.leftovers = [];
+    this.def = null;
+    this.parts = 0;
+  }
+
+  addPart(s: number, e: number): void {
+    this.partStart[this.parts] = s;
+    this.partEnd[this.parts] = e;
+    this.parts++;
+  }
+
+  close(): void {
+    const def = this.def;
+    if (!def) return;
+    const n = this.parts;
+    let more: number[] | null = null;
+    if (n > 1) {
+      more = [];
+      for (let k = 0; k < n; k++) more.push(this.partStart[k], this.partEnd[k]);
+    }
+    const hs = n ? this.partStart[0] : this.labelEnd;
+    const he = n ? this.partEnd[n - 1] : this.labelEnd;
+    this.hits.push(new Hit(this.text, def, this.name, this.labelStart, this.labelEnd, hs, he, n === 1, more));
+    this.def = null;
+  }
+}
+
+const TOKENIZER = new FieldTokenizer();
+
+/**
+ * A field hit whose spans and value are built only when first read: most hits of an event that is
+ * only counted in its summary group are never looked at, so they cost one object, not four.
+ */
+class Hit implements FieldHit {
   def: LabelDef;
   name: string;
-  labelSpan: Span;
-  parts: Span[];
-  follow: number;
+  private readonly text: string;
+  private readonly ls: number;
+  private readonly le: number;
+  private readonly ss: number;
+  private readonly se: number;
+  /** True when the value is exactly text[ss, se) (one part). */
+  private readonly single: boolean;
+  /** Parts [s0, e0, s1, e1, …] of a value that spans several lines. */
+  private readonly more: number[] | null;
+  private cachedLabelSpan: Span | undefined = undefined;
+  private cachedSpan: Span | undefined = undefined;
+  private cachedValue: string | undefined = undefined;
+  constructor(text: string, def: LabelDef, name: string, ls: number, le: number, ss: number, se: number, single: boolean, more: number[] | null) {
+    this.text = text;
+    this.def = def;
+    this.name = name;
+    this.ls = ls;
+    this.le = le;
+    this.ss = ss;
+    this.se = se;
+    this.single = single;
+    this.more = more;
+  }
+  get labelSpan(): Span {
+    return (this.cachedLabelSpan ??= [this.ls, this.le]);
+  }
+  set labelSpan(v: Span) {
+    this.cachedLabelSpan = v;
+  }
+  get span(): Span {
+    return (this.cachedSpan ??= [this.ss, this.se]);
+  }
+  set span(v: Span) {
+    this.cachedSpan = v;
+  }
+  get value(): string {
+    if (this.cachedValue === undefined) {
+      const more = this.more;
+      if (this.single) this.cachedValue = this.text.slice(this.ss, this.se);
+      else if (more) {
+        // lines of one value are joined with a space (extra status: " / ")
+        const sep = this.def.name === 'extraStatus' ? ' / ' : ' ';
+        let v = this.text.slice(more[0], more[1]);
+        for (let k = 2; k < more.length; k += 2) v += sep + this.text.slice(more[k], more[k + 1]);
+        this.cachedValue = v;
+      } else this.cachedValue = '';
+    }
+    return this.cachedValue;
+  }
+  set value(v: string) {
+    this.cachedValue = v;
+  }
 }
 
 /**
  * Tokenize the description range [s, e). Lines are found with indexOf; labels only at word starts.
  * Values of labels with `follow` > 0 continue on following lines; the rest are left over.
  */
-export function tokenizeFields(text: string, s: number, e: number, labels: LabelSet, maxLine = 8192, stopAtLeftover = false): FieldResult {
-  const hits: FieldHit[] = [];
-  const leftovers: Span[] = [];
-  let open: Open | null = null;
+/** The engine's line index with each line's content range (prefix stripped, trimmed). */
+export interface LineContent {
+  lines: LineIndex;
+  cs: Int32Array;
+  ce: Int32Array;
+}
+
+export function tokenizeFields(text: string, s: number, e: number, labels: LabelSet, maxLine = 8192, stopAtLeftover = false, index?: LineContent): FieldResult {
+  const t = TOKENIZER;
+  t.reset(text);
+  const hits = t.hits;
+  const leftovers = t.leftovers;
   let section = '';
   let lastEnd = s;
   let lastLine = -1;
   let lineNo = -1;
-  const close = () => {
-    if (!open) return;
-    const parts = open.parts;
-    let value = '';
-    let span: Span = [open.labelSpan[1], open.labelSpan[1]];
-    if (parts.length === 1) {
-      value = text.slice(parts[0][0], parts[0][1]);
-      span = [parts[0][0], parts[0][1]];
-    } else if (parts.length) {
-      const sep = open.def.name === 'extraStatus' ? ' / ' : ' ';
-      value = text.slice(parts[0][0], parts[0][1]);
-      for (let k = 1; k < parts.length; k++) value += sep + text.slice(parts[k][0], parts[k][1]);
-      span = [parts[0][0], parts[parts.length - 1][1]];
-    }
-    hits.push({ def: open.def, name: open.name, labelSpan: open.labelSpan, span, value });
-    open = null;
-  };
   let pos = s;
+  // With the engine's line index, whole lines take their content range from it instead of being
+  // searched and trimmed again (k = the line that contains pos).
+  const starts = index ? index.lines.starts : null;
+  const ends = index ? index.lines.ends : null;
+  const count = index ? index.lines.count : 0;
+  let k = index && s < e ? lineOf(index.lines, s) : -1;
   while (pos < e) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl > e) nl = e;
+    let nl: number;
+    let ls: number;
+    let le: number;
     lineNo++;
-    let ls = prefixEnd(text, pos, nl);
-    let le = nl;
-    while (ls < le && isSpace(text.charCodeAt(ls))) ls++;
-    while (le > ls && isSpace(text.charCodeAt(le - 1))) le--;
+    if (k >= 0 && (starts as Int32Array)[k] === pos && (ends as Int32Array)[k] <= e && ((ends as Int32Array)[k] === text.length || text.charCodeAt((ends as Int32Array)[k]) === 0x0a)) {
+      nl = (ends as Int32Array)[k];
+      ls = (index as LineContent).cs[k];
+      le = (index as LineContent).ce[k];
+    } else {
+      nl = text.indexOf('\n', pos);
+      if (nl < 0 || nl > e) nl = e;
+      ls = prefixEnd(text, pos, nl);
+      le = nl;
+      while (ls < le && isSpace(text.charCodeAt(ls))) ls++;
+      while (le > ls && isSpace(text.charCodeAt(le - 1))) le--;
+    }
     const next = nl + 1;
+    if (k >= 0) {
+      if (k + 1 < count && (starts as Int32Array)[k + 1] === next) k++;
+      else if (next < e) k = lineOf((index as LineContent).lines, next);
+    }
     if (ls >= le) {
       // blank line: ends paragraph values
-      if (open && (open as Open).follow !== 0) {
-        if ((open as Open).parts.length) close();
-      }
+      if (t.def && t.follow !== 0 && t.parts) t.close();
       pos = next;
       continue;
     }
     // labels on this line
-    const lineHits = hitBuf;
-    lineHits.length = 0;
+    let nh = 0;
     if (le - ls <= maxLine) {
       let p = ls;
       // the line start, then (only for long lines or lines with another colon) every word start
       if (labels.find(text, p, le)) {
-        lineHits.push([labels.def as LabelDef, p, labels.labelEnd, labels.valueStart]);
+        lineDef[nh] = labels.def as LabelDef;
+        linePs[nh] = p;
+        linePe[nh] = labels.labelEnd;
+        lineVs[nh] = labels.valueStart;
+        nh++;
         p = labels.valueStart > p ? labels.valueStart : p + 1;
       } else p++;
       if (le - ls > 60 || hasColon(text, p, le)) {
         while (p < le) {
           const c = text.charCodeAt(p - 1);
           if ((c === 0x20 || c === 0x09 || c === 0x3002 || c === 0x3001 || c === 0x3000) && labels.find(text, p, le)) {
-            lineHits.push([labels.def as LabelDef, p, labels.labelEnd, labels.valueStart]);
+            lineDef[nh] = labels.def as LabelDef;
+            linePs[nh] = p;
+            linePe[nh] = labels.labelEnd;
+            lineVs[nh] = labels.valueStart;
+            nh++;
             p = labels.valueStart > p ? labels.valueStart : p + 1;
             continue;
           }
@@ -412,14 +568,14 @@ export function tokenizeFields(text: string, s: number, e: number, labels: Label
         }
       }
     }
-    if (!lineHits.length) {
-      if (open && ((open as Open).follow === -1 || (open as Open).follow > 0)) {
-        (open as Open).parts.push([ls, le]);
-        if ((open as Open).follow > 0) (open as Open).follow--;
+    if (!nh) {
+      if (t.def && (t.follow === -1 || t.follow > 0)) {
+        t.addPart(ls, le);
+        if (t.follow > 0) t.follow--;
         lastEnd = le;
         lastLine = lineNo;
       } else {
-        if (open) close();
+        if (t.def) t.close();
         if (stopAtLeftover && hits.length) break;
         leftovers.push([ls, le]);
       }
@@ -427,30 +583,40 @@ export function tokenizeFields(text: string, s: number, e: number, labels: Label
       continue;
     }
     // text before the first label continues the open value
-    if (lineHits[0][1] > ls) {
-      let be = lineHits[0][1];
+    if (linePs[0] > ls) {
+      let be = linePs[0];
       while (be > ls && isSpace(text.charCodeAt(be - 1))) be--;
-      if (open && be > ls) (open as Open).parts.push([ls, be]);
+      if (t.def && be > ls) t.addPart(ls, be);
       else if (be > ls) leftovers.push([ls, be]);
     }
-    for (let h = 0; h < lineHits.length; h++) {
-      close();
-      const [def, ps, pe, vs] = lineHits[h];
+    for (let h = 0; h < nh; h++) {
+      t.close();
+      const def = lineDef[h];
+      const vs = lineVs[h];
       if (def.section) section = def.section;
-      const name = def.name.startsWith('§') ? def.name : isSectionLocal(def) && section ? `${section}.${def.name}` : def.name;
-      const ve = h + 1 < lineHits.length ? lineHits[h + 1][1] : le;
+      const name = def.name.charCodeAt(0) === 0xa7 /* § */ ? def.name : isSectionLocal(def) && section ? `${section}.${def.name}` : def.name;
+      const ve = h + 1 < nh ? linePs[h + 1] : le;
       let vEnd = ve;
       while (vEnd > vs && isSpace(text.charCodeAt(vEnd - 1))) vEnd--;
-      open = { def, name, labelSpan: [ps, pe], parts: vs < vEnd && !def.marker ? [[vs, vEnd]] : [], follow: def.follow };
-      // a value on the label line uses up single-line follow-ups
-      if (open.parts.length && def.follow !== 0 && def.name !== 'extraStatus') open.follow = 0;
-      if (open.parts.length && def.name === 'extraStatus') open.follow = Math.max(0, def.follow - 1);
+      t.def = def;
+      t.name = name;
+      t.labelStart = linePs[h];
+      t.labelEnd = linePe[h];
+      t.parts = 0;
+      t.follow = def.follow;
+      if (vs < vEnd && !def.marker) {
+        t.addPart(vs, vEnd);
+        // a value on the label line uses up single-line follow-ups
+        if (def.name === 'extraStatus') t.follow = Math.max(0, def.follow - 1);
+        else if (def.follow !== 0) t.follow = 0;
+      }
     }
     lastEnd = le;
     lastLine = lineNo;
     pos = next;
   }
-  close();
+  t.close();
+  t.release();
   return { hits, leftovers, lastEnd, lastLine };
 }
 

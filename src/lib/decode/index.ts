@@ -10,7 +10,8 @@ import { DEFAULT_MAX_BYTES, decodeText } from './engine.ts';
 import type { DecodeOptions, DecodeReport } from './types.ts';
 
 export type * from './types.ts';
-export { Redactor, redact, redactBundle } from './redact.ts';
+export { Redactor, redact, redactBundle, isWellKnownPrincipal } from './redact.ts';
+export type { RedactionEntry, RedactionKind } from './redact.ts';
 export { formatReportText, formatReportMarkdown, formatBundleText } from './format.ts';
 export type { FormatOptions } from './format.ts';
 export { searchSegments } from './segments.ts';

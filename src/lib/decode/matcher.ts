@@ -7,7 +7,7 @@
  * first fragment of every template, and a bounded forward check confirms the rest. All work is
  * capped by a budget proportional to the input length, so adversarial text cannot make it slow.
  */
-import { FOLD, SKIP, isDigit, isAsciiAlnum, isSpace, stripPrefix } from './text.ts';
+import { FOLD, SKIP, isDigit, isAsciiAlnum, isSpace, prefixStartToEol } from './text.ts';
 
 /** Longest gap (in folded characters) that a placeholder may fill. */
 export const MAX_GAP = 200;
@@ -196,6 +196,7 @@ export class TemplateSet<T> {
   readonly forms: FormEntry<T>[] = [];
   private cls = new Uint16Array(65536);
   private alpha = 1;
+  private stride = 2;
   private next = new Int32Array(0);
   private outStart = new Int32Array(0);
   private outList: number[] = [];
@@ -230,10 +231,13 @@ export class TemplateSet<T> {
     const classOf = new Map<number, number>();
     for (const a of anchors) for (let i = 0; i < a.length; i++) if (!classOf.has(a.charCodeAt(i))) classOf.set(a.charCodeAt(i), classOf.size + 1);
     this.alpha = classOf.size + 1;
+    // Skipped characters get their own class (the last column), whose transition keeps the state:
+    // the scan loop then needs no branch for them.
+    const skipClass = this.alpha;
     const cls = new Uint16Array(65536);
     for (let c = 0; c < 65536; c++) {
       const f = FOLD[c];
-      cls[c] = f === SKIP ? SKIP : (classOf.get(f) ?? 0);
+      cls[c] = f === SKIP ? skipClass : (classOf.get(f) ?? 0);
     }
     this.cls = cls;
     // Trie.
@@ -280,13 +284,19 @@ export class TemplateSet<T> {
         } else delta[s * A + k] = delta[fail[s] * A + k];
       }
     }
-    // Row-encoded table for scanning: next row offset (target * A), bitwise-NOT when the target has outputs.
-    const next = new Int32Array(N * A);
-    for (let x = 0; x < N * A; x++) {
-      const t = delta[x];
-      next[x] = outs[t].length ? ~(t * A) : t * A;
+    // Row-encoded table for scanning: next row offset (target * stride), bitwise-NOT when the target
+    // has outputs; the extra last column (skipped characters) stays in the same row, without output.
+    const stride = A + 1;
+    const next = new Int32Array(N * stride);
+    for (let s = 0; s < N; s++) {
+      for (let k = 0; k < A; k++) {
+        const t = delta[s * A + k];
+        next[s * stride + k] = outs[t].length ? ~(t * stride) : t * stride;
+      }
+      next[s * stride + A] = s * stride;
     }
     this.next = next;
+    this.stride = stride;
     this.outStart = new Int32Array(N).fill(-1);
     this.outList = [];
     for (let s = 0; s < N; s++) {
@@ -308,48 +318,44 @@ export class TemplateSet<T> {
     if (this.forms.length === 0) return out;
     const cls = this.cls;
     const next = this.next;
-    const A = this.alpha;
-    const outStart = this.outStart;
-    const ring = new Int32Array(16);
-    let k = 0;
     let row = 0;
     const limitEnd = ranges.length ? ranges[ranges.length - 1] : 0;
     for (let r = 0; r + 1 < ranges.length; r += 2) {
       const s = ranges[r];
       const e = ranges[r + 1];
       budget.ops -= e - s;
+      // the hot loop: one table load per character; everything else happens on the rare outputs
       for (let i = s; i < e; i++) {
-        const c = cls[text.charCodeAt(i)];
-        if (c === SKIP) continue;
-        ring[k & 15] = i;
-        k++;
-        const v = next[row + c];
+        const v = next[row + cls[text.charCodeAt(i)]];
         if (v >= 0) {
           row = v;
           continue;
         }
         row = ~v;
-        const os = outStart[row / A];
-        if (os >= 0) {
-          const cnt = this.outList[os];
-          for (let m = 1; m <= cnt; m++) {
-            const ai = this.outList[os + m];
-            const len = this.anchorLen[ai];
-            if (k < len) continue;
-            const start = ring[(k - len) & 15];
-            for (const fi of this.anchorForms[ai]) {
-              if (budget.ops <= 0) {
-                budget.exhausted = true;
-                continue;
-              }
-              const mt = this.verify(text, fi, start, limitEnd, budget);
-              if (mt) out.push(mt);
-            }
-          }
-        }
+        this.outputs(text, ranges, r, i, (row / this.stride) | 0, limitEnd, budget, out);
       }
     }
     return out;
+  }
+
+  /** Verify every template whose anchor ends at position i (automaton state `state`). */
+  private outputs(text: string, ranges: ArrayLike<number>, r: number, i: number, state: number, limitEnd: number, budget: Budget, out: TemplateMatch<T>[]): void {
+    const os = this.outStart[state];
+    if (os < 0) return;
+    const cnt = this.outList[os];
+    for (let m = 1; m <= cnt; m++) {
+      const ai = this.outList[os + m];
+      const start = anchorStart(text, ranges, r, i, this.anchorLen[ai]);
+      if (start < 0) continue;
+      for (const fi of this.anchorForms[ai]) {
+        if (budget.ops <= 0) {
+          budget.exhausted = true;
+          continue;
+        }
+        const mt = this.verify(text, fi, start, limitEnd, budget);
+        if (mt) out.push(mt);
+      }
+    }
   }
 
   /** Check a whole template from the position of its first character; null when it does not match. */
@@ -376,16 +382,35 @@ export class TemplateSet<T> {
   }
 }
 
+/**
+ * Start of an anchor of `len` folded characters that ends at i: the len-th non-skipped character
+ * back from i, through the earlier ranges of the paragraph (the scan feeds only the ranges). -1
+ * when the paragraph has fewer characters before i.
+ */
+function anchorStart(text: string, ranges: ArrayLike<number>, r: number, i: number, len: number): number {
+  let need = len;
+  let p = i;
+  let lo = ranges[r];
+  for (;;) {
+    while (p >= lo) {
+      if (FOLD[text.charCodeAt(p)] !== SKIP && --need === 0) return p;
+      p--;
+    }
+    r -= 2;
+    if (r < 0) return -1;
+    lo = ranges[r];
+    p = ranges[r + 1] - 1;
+  }
+}
+
 /** Advance over skipped characters; after a line break also over quote marks / prompts. */
 function skipTo(text: string, p: number, end: number): number {
   while (p < end) {
     const c = text.charCodeAt(p);
     if (FOLD[c] !== SKIP) return p;
     if (c === 0x0a) {
-      let le = text.indexOf('\n', p + 1);
-      if (le < 0 || le > end) le = end;
-      const pre = stripPrefix(text, p + 1, le);
-      p = pre.start > p + 1 ? pre.start : p + 1;
+      const st = prefixStartToEol(text, p + 1, end);
+      p = st > p + 1 ? st : p + 1;
       continue;
     }
     p++;
@@ -395,35 +420,73 @@ function skipTo(text: string, p: number, end: number): number {
 
 /** Match folded literal `lit` at p; returns the position after the last matched character, or -1. */
 function matchAt(text: string, p: number, lit: string, end: number, budget: Budget): number {
-  for (let i = 0; i < lit.length; i++) {
-    p = skipTo(text, p, end);
+  const q = matchFrom(text, p, lit, 0, end);
+  if (q >= 0) budget.ops -= lit.length;
+  return q;
+}
+
+/** Match lit[i..] at p (skipped characters and line prefixes in between); no budget accounting. */
+function matchFrom(text: string, p: number, lit: string, i: number, end: number): number {
+  for (; i < lit.length; i++) {
+    // skipTo, inlined: the common case is a character that is not skipped
+    let c = 0;
+    let f = SKIP;
+    while (p < end) {
+      c = text.charCodeAt(p);
+      f = FOLD[c];
+      if (f !== SKIP) break;
+      if (c === 0x0a) {
+        const st = prefixStartToEol(text, p + 1, end);
+        p = st > p + 1 ? st : p + 1;
+      } else p++;
+    }
     if (p >= end) return -1;
-    if (FOLD[text.charCodeAt(p)] !== lit.charCodeAt(i)) return -1;
+    if (f !== lit.charCodeAt(i)) return -1;
     p++;
   }
-  budget.ops -= lit.length;
   return p;
 }
 
 /** Find `lit` starting within MAX_GAP folded characters of p. */
 function search(text: string, p: number, lit: string, end: number, budget: Budget): [number, number] | null {
   const first = lit.charCodeAt(0);
+  // the budget is counted in a local and written back on every exit (same accounting, no memory traffic per step)
+  let ops = budget.ops;
   let seen = 0;
   while (seen <= MAX_GAP) {
-    p = skipTo(text, p, end);
-    if (p >= end) return null;
-    budget.ops--;
-    if (budget.ops <= 0) {
+    let c = 0;
+    let f = SKIP;
+    while (p < end) {
+      c = text.charCodeAt(p);
+      f = FOLD[c];
+      if (f !== SKIP) break;
+      if (c === 0x0a) {
+        const st = prefixStartToEol(text, p + 1, end);
+        p = st > p + 1 ? st : p + 1;
+      } else p++;
+    }
+    if (p >= end) {
+      budget.ops = ops;
+      return null;
+    }
+    ops--;
+    if (ops <= 0) {
+      budget.ops = ops;
       budget.exhausted = true;
       return null;
     }
-    if (FOLD[text.charCodeAt(p)] === first) {
-      const q = matchAt(text, p, lit, end, budget);
-      if (q >= 0) return [p, q];
+    if (f === first) {
+      // the first character is already matched
+      const q = matchFrom(text, p + 1, lit, 1, end);
+      if (q >= 0) {
+        budget.ops = ops - lit.length;
+        return [p, q];
+      }
     }
     p++;
     seen++;
   }
+  budget.ops = ops;
   return null;
 }
 

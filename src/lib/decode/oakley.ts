@@ -49,39 +49,61 @@ export function isOakleyLine(text: string, s: number, e: number): boolean {
   return oakleyPrefix(text, s, e) > 0;
 }
 
-interface Neg {
+/** One negotiation (SA handle). A class so every instance has one shape (the scan loop stays monomorphic). */
+class Neg {
   sa: string;
+  peer: string | undefined = undefined;
+  peerSpan: Span | undefined = undefined;
+  icookie: string | undefined = undefined;
+  rcookie: string | undefined = undefined;
+  mode: string | undefined = undefined;
+  messageId: string | undefined = undefined;
   /** Offsets of the first and last line (time prefix). */
-  peer?: string;
-  peerSpan?: Span;
-  icookie?: string;
-  rcookie?: string;
-  mode?: string;
-  messageId?: string;
   first: number;
   last: number;
   start: number;
   end: number;
-  errors: Array<{ code?: number; text: string; span: Span }>;
-  reason?: { text: string; span: Span };
-  ok: boolean;
-  lines: number;
+  errors: Array<{ code: number; text: string; span: Span }> = [];
+  reason: { text: string; span: Span } | undefined = undefined;
+  ok = false;
+  lines = 0;
+  constructor(sa: string, time: number, pos: number) {
+    this.sa = sa;
+    this.first = time;
+    this.last = time;
+    this.start = pos;
+    this.end = pos;
+  }
 }
 
 function wordAfter(text: string, from: number, e: number): [number, number] {
-  let p = from;
-  while (p < e && isSpace(text.charCodeAt(p))) p++;
-  let q = p;
-  while (q < e && !isSpace(text.charCodeAt(q)) && text.charCodeAt(q) !== 0x2c) q++;
-  return [p, q];
+  const p = wordStart(text, from, e);
+  return [p, wordEnd(text, p, e)];
 }
 
-function normSa(h: string): string {
-  let s = h.toLowerCase();
-  if (s.startsWith('0x')) s = s.slice(2);
-  let i = 0;
-  while (i < s.length - 1 && s[i] === '0') i++;
-  return s.slice(i);
+/** First non-space at or after `from` (allocation-free half of wordAfter). */
+function wordStart(text: string, from: number, e: number): number {
+  let p = from;
+  while (p < e && isSpace(text.charCodeAt(p))) p++;
+  return p;
+}
+
+/** End of the word (up to a space or a comma) that starts at p. */
+function wordEnd(text: string, p: number, e: number): number {
+  let q = p;
+  while (q < e && !isSpace(text.charCodeAt(q)) && text.charCodeAt(q) !== 0x2c) q++;
+  return q;
+}
+
+/** SA handle key of text[a, b): lower case, without 0x and leading zeros (one string, no intermediates). */
+function saKey(text: string, a: number, b: number): string {
+  if (b - a >= 2 && text.charCodeAt(a) === 0x30 && (text.charCodeAt(a + 1) | 0x20) === 0x78) a += 2;
+  while (a < b - 1 && text.charCodeAt(a) === 0x30) a++;
+  for (let p = a; p < b; p++) {
+    const c = text.charCodeAt(p);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return text.slice(a, b).toLowerCase();
+  }
+  return text.slice(a, b);
 }
 
 /** Address "192.168.0.20" from "192.168.0.20.500" / "192.168.0.20:Type 2.500". */
@@ -100,9 +122,47 @@ function peerOf(tok: string): string {
   return end === tok.length ? tok : tok.slice(0, end);
 }
 
+interface OakleyScan {
+  /** Negotiations in order of first appearance. */
+  order: Neg[];
+  /** Line index after the log. */
+  k: number;
+  lines: number;
+  firstTime: number;
+  lastTime: number;
+}
+
 export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
+  // the per-line scan and the findings are separate functions: the hot loop stays small for the JIT
+  const r = scanOakley(ctx, i, lenient);
+  oakleyFindings(ctx, i, r);
+  return Math.max(r.k, i + 1);
+}
+
+/** "M-D: hh:mm:ss:mmm:tid" of the line whose prefix starts at pos ('' when none). */
+function timeAt(ctx: Ctx, pos: number): string {
+  if (pos < 0) return '';
+  const e = ctx.lines.ends[lineOf(ctx.lines, pos)];
+  const len = oakleyPrefix(ctx.text, pos, e);
+  return len ? ctx.text.slice(pos, pos + len - 1) : '';
+}
+
+/** The negotiation of SA handle text[a, b), created on first sight. Top level (not a closure) so optimised callers keep one call target. */
+function getNeg(negs: Map<string, Neg>, order: Neg[], text: string, a: number, b: number, time: number, pos: number): Neg {
+  const key = saKey(text, a, b);
+  let g = negs.get(key);
+  if (!g) {
+    g = new Neg(key, time, pos);
+    negs.set(key, g);
+    order.push(g);
+  }
+  return g;
+}
+
+function scanOakley(ctx: Ctx, i: number, lenient: boolean): OakleyScan {
   const text = ctx.text;
-  const n = ctx.lines.count;
+  const { starts, ends, count: n } = ctx.lines;
+  const covered = ctx.covered;
   const negs = new Map<string, Neg>();
   const order: Neg[] = [];
   let cur: Neg | undefined;
@@ -112,37 +172,20 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
   // times are kept as line offsets and read at the end (no string per line)
   let firstTime = -1;
   let lastTime = -1;
-  const timeAt = (pos: number): string => {
-    if (pos < 0) return '';
-    const e = ctx.lines.ends[lineOf(ctx.lines, pos)];
-    const len = oakleyPrefix(text, pos, e);
-    return len ? text.slice(pos, pos + len - 1) : '';
-  };
-  const loose: Array<{ text: string; span: Span; code?: number }> = [];
-  const getNeg = (sa: string, time: number, pos: number): Neg => {
-    const key = normSa(sa);
-    let g = negs.get(key);
-    if (!g) {
-      g = { sa: key, first: time, last: time, start: pos, end: pos, errors: [], ok: false, lines: 0 };
-      negs.set(key, g);
-      order.push(g);
-    }
-    return g;
-  };
   for (; k < n; k++) {
-    const s = ctx.lines.starts[k];
-    const e = ctx.lines.ends[k];
+    const s = starts[k];
+    const e = ends[k];
     if ((k & 255) === 0 && k > i && ctx.tick(s)) break;
     let p = s;
     while (p < e && text.charCodeAt(p) === 0x20) p++;
     if (p >= e) {
-      ctx.covered[k] = 1;
+      covered[k] = 1;
       continue;
     }
     const pl = oakleyPrefix(text, p, e);
     if (!pl && !lenient) break;
     if (!pl && lenient && ctx.detect(k) !== 0 && ctx.detect(k) !== 7) break;
-    ctx.covered[k] = 1;
+    covered[k] = 1;
     lines++;
     const m = p + pl;
     const time = pl ? p : lastTime;
@@ -150,35 +193,38 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
     lastTime = time;
     const c0 = text.charCodeAt(m);
     // dispatch on the first character of the message
+    // a second-character check before each startsWith: most lines then cost no string comparison
+    const c1 = text.charCodeAt(m + 1);
     if (c0 === 0x53 /* S */) {
-      if (text.startsWith('Sending: SA = ', m)) {
-        const [a, b] = wordAfter(text, m + 14, e);
+      if (c1 === 0x65 && text.startsWith('Sending: SA = ', m)) {
+        const a = wordStart(text, m + 14, e);
+        const b = wordEnd(text, a, e);
         const to = indexIn(text, ' to ', b, e);
-        cur = getNeg(text.slice(a, b), time, p);
+        cur = getNeg(negs, order, text, a, b, time, p);
         if (to > 0 && to < e) {
-          const [pa, pb] = wordAfter(text, to + 4, e);
-          const v = peerOf(text.slice(pa, pb));
+          const pa = wordStart(text, to + 4, e);
+          const v = peerOf(text.slice(pa, wordEnd(text, pa, e)));
           cur.peer = v;
           cur.peerSpan = [pa, pa + v.length];
         }
-      } else if (text.startsWith('SA Dead. sa:', m) || text.startsWith('SA Dead sa:', m)) {
-        const sa = wordAfter(text, indexIn(text, ':', m, e) + 1, e);
-        const g = getNeg(text.slice(sa[0], sa[1]), time, p);
+      } else if (c1 === 0x41 && (text.startsWith('SA Dead. sa:', m) || text.startsWith('SA Dead sa:', m))) {
+        const a = wordStart(text, indexIn(text, ':', m, e) + 1, e);
+        const g = getNeg(negs, order, text, a, wordEnd(text, a, e), time, p);
         const st = indexIn(text, 'status:', m, e);
         if (st > 0 && st < e) addStatus(g, text, st + 7, e, [p, e]);
         cur = g;
-      } else if (text.startsWith('Starting Negotiation: src = ', m)) {
+      } else if (c1 === 0x74 && text.startsWith('Starting Negotiation: src = ', m)) {
         const d = indexIn(text, 'dst = ', m, e);
         if (d > 0 && d < e) {
-          const [a, b] = wordAfter(text, d + 6, e);
-          const v = peerOf(text.slice(a, b));
+          const a = wordStart(text, d + 6, e);
+          const v = peerOf(text.slice(a, wordEnd(text, a, e)));
           pendingPeer = { v, span: [a, a + v.length] };
         }
       }
     } else if (c0 === 0x52 /* R */) {
       if (text.startsWith('Receive: (get) SA = ', m)) {
         const [a, b] = wordAfter(text, m + 20, e);
-        cur = getNeg(text.slice(a, b), time, p);
+        cur = getNeg(negs, order, text, a, b, time, p);
         const from = indexIn(text, ' from ', b, e);
         if (from > 0 && from < e) {
           const [pa, pb] = wordAfter(text, from + 6, e);
@@ -192,26 +238,29 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
     } else if (c0 === 0x49 /* I */ || c0 === 0x20) {
       let q = m;
       while (q < e && text.charCodeAt(q) === 0x20) q++;
-      if (cur && text.startsWith('I-COOKIE ', q)) cur.icookie = text.slice(q + 9, e).trim();
-      else if (cur && text.startsWith('R-COOKIE ', q)) cur.rcookie = text.slice(q + 9, e).trim();
-      else if (cur && text.startsWith('exchange: ', q)) cur.mode = text.slice(q + 10, e).trim();
-      else if (cur && text.startsWith('message ID: ', q)) cur.messageId = text.slice(q + 12, e).trim();
-      else if (text.startsWith('isadb_set_status sa:', q)) {
-        const sa = wordAfter(text, q + 20, e);
-        const g = getNeg(text.slice(sa[0], sa[1]), time, p);
-        const st = indexIn(text, 'status ', sa[1], e);
+      const cq = text.charCodeAt(q);
+      if (cur && cq === 0x49 && text.startsWith('I-COOKIE ', q)) cur.icookie = text.slice(q + 9, e).trim();
+      else if (cur && cq === 0x52 && text.startsWith('R-COOKIE ', q)) cur.rcookie = text.slice(q + 9, e).trim();
+      else if (cur && cq === 0x65 && text.startsWith('exchange: ', q)) cur.mode = text.slice(q + 10, e).trim();
+      else if (cur && cq === 0x6d && text.startsWith('message ID: ', q)) cur.messageId = text.slice(q + 12, e).trim();
+      else if (cq === 0x69 && text.startsWith('isadb_set_status sa:', q)) {
+        const a = wordStart(text, q + 20, e);
+        const b = wordEnd(text, a, e);
+        const g = getNeg(negs, order, text, a, b, time, p);
+        const st = indexIn(text, 'status ', b, e);
         if (st > 0 && st < e) addStatus(g, text, st + 7, e, [p, e]);
       }
     } else if (c0 === 0x50 /* P */) {
-      if (text.startsWith('ProcessFailure: sa:', m)) {
-        const sa = wordAfter(text, m + 19, e);
-        const g = getNeg(text.slice(sa[0], sa[1]), time, p);
-        const st = indexIn(text, 'status:', sa[1], e);
+      if (c1 === 0x72 && text.startsWith('ProcessFailure: sa:', m)) {
+        const a = wordStart(text, m + 19, e);
+        const b = wordEnd(text, a, e);
+        const g = getNeg(negs, order, text, a, b, time, p);
+        const st = indexIn(text, 'status:', b, e);
         if (st > 0 && st < e) addStatus(g, text, st + 7, e, [p, e]);
         cur = g;
-      } else if (text.startsWith('Phase 1 SA accepted', m) && cur) cur.ok = true;
+      } else if (c1 === 0x68 && text.startsWith('Phase 1 SA accepted', m) && cur) cur.ok = true;
     } else if (c0 === 0x51 /* Q */ || c0 === 0x4d /* M */) {
-      if (cur && (text.startsWith('QM SA accepted', m) || text.startsWith('MM SA established', m) || text.startsWith('QM SA established', m))) cur.ok = true;
+      if (cur && c1 === 0x4d && text.charCodeAt(m + 3) === 0x53 && (text.startsWith('QM SA accepted', m) || text.startsWith('MM SA established', m) || text.startsWith('QM SA established', m))) cur.ok = true;
     }
     // failure reasons written as text ("Negotiation timed out")
     if (cur && e - m < 120 && e - m > 8 && plainText(text, m, e)) {
@@ -229,9 +278,12 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
         cur.peerSpan = pendingPeer.span;
       }
     }
-    // any other "Error" / "failed" line with a status
-    if (!cur && (text.startsWith('Error', m) || text.startsWith('error', m)) && loose.length < 200) loose.push({ text: text.slice(m, e), span: [m, e] });
   }
+  return { order, k, lines, firstTime, lastTime };
+}
+
+function oakleyFindings(ctx: Ctx, i: number, r: OakleyScan): void {
+  const { order, k, lines, firstTime, lastTime } = r;
   noteFormat(ctx, 'oakley-log');
   const failed = order.filter((g) => g.errors.length || g.reason);
   const span: Span = [ctx.lines.starts[i], ctx.lines.ends[Math.max(i, k - 1)]];
@@ -241,7 +293,7 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
       kind: 'oakley',
       title: `Oakley.log: ${lines} 行、ネゴシエーション ${order.length} 件 (失敗 ${failed.length} 件)、相手 ${peers.size} 台`,
       meaning: 'IKE のデバッグ ログで、失敗したネゴシエーションを相手と Cookie ごとにまとめており、相手側のログやトレースとは Cookie とメッセージ ID で突き合わせます。',
-      facts: [fact('lines', '行数', String(lines), span), fact('from', '最初の時刻', timeAt(firstTime), span), fact('to', '最後の時刻', timeAt(lastTime), span), fact('negotiations', 'ネゴシエーション数', String(order.length), span), fact('failed', '失敗数', String(failed.length), span)],
+      facts: [fact('lines', '行数', String(lines), span), fact('from', '最初の時刻', timeAt(ctx, firstTime), span), fact('to', '最後の時刻', timeAt(ctx, lastTime), span), fact('negotiations', 'ネゴシエーション数', String(order.length), span), fact('failed', '失敗数', String(failed.length), span)],
       span,
       severity: failed.length ? 'warning' : 'info',
       priority: failed.length ? 50 : 15,
@@ -263,8 +315,8 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
     if (g.mode) facts.push(fact('mode', '交換', g.mode, [g.start, g.end]));
     if (g.messageId && g.messageId !== '00000000') facts.push(fact('messageId', 'メッセージ ID', g.messageId, [g.start, g.end]));
     facts.push(fact('sa', 'SA ハンドル', g.sa, [g.start, g.end]));
-    const t1 = timeAt(g.first);
-    const t2 = timeAt(g.last);
+    const t1 = timeAt(ctx, g.first);
+    const t2 = timeAt(ctx, g.last);
     facts.push(fact('time', '時刻', t1 === t2 ? t1 : `${t1} 〜 ${t2}`, [g.start, g.end]));
     for (const x of g.errors) facts.push(fact('status', '状態コード', x.text, x.span));
     if (code) facts.push(fact('code', 'エラー コード', describeCode(code), err.span));
@@ -283,8 +335,6 @@ export function readOakley(ctx: Ctx, i: number, lenient: boolean): number {
     });
     ctx.emit(f, { key: `oakley|${g.peer ?? ''}|${code?.decimal ?? looseKey(what)}`, title: `Oakley.log ${what}`, reason: what, peer: g.peer, time: t1, timeKey: t1, playbook: f.playbook });
   }
-  void loose;
-  return Math.max(k, i + 1);
 }
 
 function addStatus(g: Neg, text: string, from: number, e: number, span: Span) {

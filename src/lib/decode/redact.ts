@@ -1,12 +1,25 @@
 /**
- * Redaction for tickets: addresses -> <IP-1>, computer / user / domain names -> <HOST-1>,
- * <USER-1>, <DOMAIN-1> (other identifying values -> <NAME-1>). The same value always gets the same
- * placeholder within one Redactor, so a redacted report and a redacted original still line up.
+ * Redaction for tickets: IPv4 and IPv6 addresses -> <IP-1>, computer / user / domain names ->
+ * <HOST-1>, <USER-1>, <DOMAIN-1> (other identifying values -> <NAME-1>). The same value always gets
+ * the same placeholder within one Redactor, so a redacted report and a redacted original still line
+ * up. Well-known Windows principals (NT AUTHORITY\SYSTEM, BUILTIN\Administrators, LocalSystem…)
+ * and ordinary paths (C:\Windows\…, %SystemRoot%\debug) identify nobody and stay as they are.
  */
 import type { BundleReport, DecodeReport, Fact, PiiKind } from './types.ts';
-import { isIPv4, isNeutralAddress } from './text.ts';
+import { isIPv4, isIPv6, isNeutralAddress, startsWithCI } from './text.ts';
 
 type Cat = 'IP' | 'HOST' | 'USER' | 'DOMAIN' | 'NAME';
+
+/** Kind of value a placeholder stands for. */
+export type RedactionKind = Cat;
+
+/** One row of a Redactor's placeholder table. */
+export interface RedactionEntry {
+  placeholder: string;
+  kind: RedactionKind;
+  /** The value as first seen (its first spelling; names match case-insensitively). */
+  original: string;
+}
 
 const WELL_KNOWN = new Set([
   'nt authority',
@@ -28,7 +41,46 @@ const WELL_KNOWN = new Set([
   'nt',
   'network',
   'local',
+  'localsystem',
+  'local system',
 ]);
+
+/** Account domains of built-in principals: whatever follows their backslash is not a user's name. */
+const PRINCIPAL_DOMAINS = ['NT AUTHORITY\\', 'BUILTIN\\', 'NT SERVICE\\'];
+
+function isPrincipalDomain(d: string): boolean {
+  const low = d.trim().toLowerCase();
+  return low === 'nt authority' || low === 'builtin' || low === 'nt service';
+}
+
+/**
+ * Whether a value names a built-in Windows principal (NT AUTHORITY\*, BUILTIN\*, NT SERVICE\*,
+ * SYSTEM, LocalSystem, NETWORK SERVICE, LOCAL SERVICE…): such values are never redacted.
+ */
+export function isWellKnownPrincipal(value: string): boolean {
+  const v = value.trim();
+  const bs = v.indexOf('\\');
+  if (bs > 0) return isPrincipalDomain(v.slice(0, bs));
+  return WELL_KNOWN.has(v.toLowerCase());
+}
+
+/** Multi-word folder names that a path may contain (a space otherwise ends a path). */
+const SPACED_FOLDERS = ['Program Files (x86)', 'Program Files', 'Common Files', 'Documents and Settings', 'Local Settings', 'Application Data', 'Windows NT', 'Internet Explorer', 'Start Menu', 'All Users', 'Default User', 'Support Tools', 'Resource Kit', 'Windows Resource Kits', 'Windows Defender', 'Windows Mail', 'Windows Media Player', 'System Volume Information'];
+/** Profile folders that are not a person's name. */
+const GENERIC_PROFILES = new Set(['public', 'default', 'default user', 'all users', 'administrator', 'localservice', 'networkservice', 'systemprofile']);
+
+function isPathChar(c: number): boolean {
+  // characters of a path segment: anything but white space, separators and the characters Windows forbids
+  return c > 0x20 && c !== 0x5c && c !== 0x2f && c !== 0x3c && c !== 0x3e && c !== 0x3a && c !== 0x22 && c !== 0x7c && c !== 0x3f && c !== 0x2a && c !== 0x3001 && c !== 0x3002 && c !== 0x3000 && c !== 0x2c && c !== 0x3b;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
 
 const FILE_EXT = new Set(['exe', 'dll', 'sys', 'txt', 'log', 'asp', 'aspx', 'htm', 'html', 'vbs', 'js', 'ts', 'mdx', 'md', 'msc', 'cpl', 'ini', 'inf', 'reg', 'xml', 'csv', 'bat', 'cmd', 'ps1', 'bak', 'sav', 'old', 'tmp', 'evt', 'evtx', 'cap', 'etl', 'pol', 'adm', 'json', 'zip', 'cab', 'msi', 'mspx', 'h', 'c']);
 const KEEP_DOMAINS = ['microsoft.com', 'windows.com', 'w3.org', 'example.invalid'];
@@ -65,6 +117,8 @@ function isFqdnLike(tok: string): boolean {
 
 export class Redactor {
   private maps: Record<Cat, Map<string, string>> = { IP: new Map(), HOST: new Map(), USER: new Map(), DOMAIN: new Map(), NAME: new Map() };
+  /** Every placeholder in the order it was first given out. */
+  private table: RedactionEntry[] = [];
   /** Learned single names (lower case) -> category. */
   private known = new Map<string, Cat>();
 
@@ -75,19 +129,33 @@ export class Redactor {
     if (!p) {
       p = `<${cat}-${m.size + 1}>`;
       m.set(key, p);
+      this.table.push({ placeholder: p, kind: cat, original: value });
     }
     return p;
+  }
+
+  /**
+   * The placeholder table, in the order the placeholders were given out: what each one stands for.
+   * For the agent only (it undoes the redaction), never for the ticket. Copies: changing them does
+   * not change the Redactor.
+   */
+  entries(): RedactionEntry[] {
+    return this.table.map((e) => ({ ...e }));
   }
 
   /** Register a value that must be replaced wherever it appears. */
   learn(kind: PiiKind, value: string): void {
     const v = value.trim();
-    if (!v || v === '-' || WELL_KNOWN.has(v.toLowerCase())) return;
+    if (!v || v === '-' || WELL_KNOWN.has(v.toLowerCase()) || isWellKnownPrincipal(v)) return;
     switch (kind) {
-      case 'ip':
+      case 'ip': {
+        const bare = v.indexOf('%') > 0 ? v.slice(0, v.indexOf('%')) : v;
         if (isIPv4(v) && !isNeutralAddress(v)) this.placeholder('IP', v);
-        else if (isFqdnLike(v)) this.learnFqdn(v);
+        else if (isIPv6(bare)) {
+          if (bare !== '::' && bare !== '::1') this.placeholder('IP', bare.toLowerCase());
+        } else if (isFqdnLike(v)) this.learnFqdn(v);
         break;
+      }
       case 'host':
         if (v.includes('.')) this.learnFqdn(v);
         else this.add(v, 'HOST');
@@ -105,6 +173,7 @@ export class Redactor {
         const at = v.indexOf('@');
         if (bs > 0) {
           const d = v.slice(0, bs);
+          if (isPrincipalDomain(d)) break;
           if (!WELL_KNOWN.has(d.toLowerCase())) this.add(d, 'DOMAIN');
           const u = v.slice(bs + 1);
           if (!WELL_KNOWN.has(u.toLowerCase())) this.add(u, u.endsWith('$') ? 'HOST' : 'USER');
@@ -209,6 +278,33 @@ export class Redactor {
     const n = s.length;
     while (i < n) {
       const c = s.charCodeAt(i);
+      const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+      // IPv6 addresses (before names: "fe80" or "dead" would otherwise be read as words)
+      if ((isHex(c) || c === 0x3a) && !isAlnum(prev) && prev !== 0x3a && prev !== 0x2e) {
+        const end = this.ipv6At(s, i);
+        if (end > 0) {
+          const bare = s.slice(i, end);
+          const pct = bare.indexOf('%');
+          out += this.placeholder('IP', (pct > 0 ? bare.slice(0, pct) : bare).toLowerCase());
+          i = end;
+          continue;
+        }
+      }
+      if (!isNameChar(prev) && prev !== 0x5c && prev !== 0x25) {
+        // built-in principals and Windows paths are copied as they are
+        const keep = principalAt(s, i);
+        if (keep > i) {
+          out += s.slice(i, keep);
+          i = keep;
+          continue;
+        }
+        const path = this.pathAt(s, i);
+        if (path) {
+          out += path.text;
+          i = path.end;
+          continue;
+        }
+      }
       if (!isNameChar(c) || c === 0x2e || c === 0x2d) {
         out += s[i];
         i++;
@@ -226,6 +322,74 @@ export class Redactor {
       i = j;
     }
     return out;
+  }
+
+  /** End of an IPv6 address (with an optional %zone) that starts at i, or -1. Not :: or ::1. */
+  private ipv6At(s: string, i: number): number {
+    const n = s.length;
+    let j = i;
+    let colons = 0;
+    while (j < n && j - i < 46) {
+      const c = s.charCodeAt(j);
+      if (c === 0x3a) colons++;
+      else if (!isHex(c) && c !== 0x2e) break;
+      j++;
+    }
+    if (colons < 2) return -1;
+    // a sentence's full stop is not part of the address
+    while (j > i && s.charCodeAt(j - 1) === 0x2e) j--;
+    let end = j;
+    if (s.charCodeAt(end) === 0x25) {
+      let z = end + 1;
+      while (z < n && isAlnum(s.charCodeAt(z)) && z - end < 16) z++;
+      if (z > end + 1) end = z;
+    }
+    const next = end < n ? s.charCodeAt(end) : 0;
+    if (isAlnum(next) || next === 0x3a || next === 0x5f || (next === 0x2e && end + 1 < n && s.charCodeAt(end + 1) >= 0x30 && s.charCodeAt(end + 1) <= 0x39)) return -1;
+    const bare = s.slice(i, j);
+    if (bare === '::' || bare === '::1' || !isIPv6(bare)) return -1;
+    return end;
+  }
+
+  /**
+   * A Windows path that starts at i ("C:\…", "%SystemRoot%\…"): its end and its text, in which
+   * only a profile folder (C:\Users\alice, …\Documents and Settings\alice) is replaced.
+   */
+  private pathAt(s: string, i: number): { end: number; text: string } | null {
+    const c = s.charCodeAt(i);
+    let p: number;
+    if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && s.charCodeAt(i + 1) === 0x3a && s.charCodeAt(i + 2) === 0x5c) p = i + 3;
+    else if (c === 0x25) {
+      // %VARIABLE%\
+      let q = i + 1;
+      while (q < s.length && q - i < 40 && (isAlnum(s.charCodeAt(q)) || s.charCodeAt(q) === 0x5f || s.charCodeAt(q) === 0x28 || s.charCodeAt(q) === 0x29)) q++;
+      if (q === i + 1 || s.charCodeAt(q) !== 0x25 || s.charCodeAt(q + 1) !== 0x5c) return null;
+      p = q + 2;
+    } else return null;
+    let text = s.slice(i, p);
+    let prevSeg = '';
+    for (;;) {
+      let e = p;
+      for (const f of SPACED_FOLDERS) {
+        if (startsWithCI(s, p, f)) {
+          const after = p + f.length < s.length ? s.charCodeAt(p + f.length) : 0;
+          if (!isPathChar(after) || after === 0x5c) {
+            e = p + f.length;
+            break;
+          }
+        }
+      }
+      if (e === p) while (e < s.length && isPathChar(s.charCodeAt(e))) e++;
+      const seg = s.slice(p, e);
+      const low = prevSeg.toLowerCase();
+      // the folder of a user profile is the user's name
+      if (seg && (low === 'users' || low === 'documents and settings') && !GENERIC_PROFILES.has(seg.toLowerCase()) && s.charCodeAt(e) === 0x5c) text += this.placeholder('USER', seg);
+      else text += seg;
+      if (s.charCodeAt(e) !== 0x5c) return { end: e, text };
+      text += '\\';
+      prevSeg = seg;
+      p = e + 1;
+    }
   }
 
   private token(s: string, at: number, tok: string): string {
@@ -293,6 +457,20 @@ export class Redactor {
     if (tok.startsWith('HKEY') || tok.startsWith('HKLM') || tok.startsWith('HKCU') || tok.startsWith('SYSTE') || tok.startsWith('SOFTW')) return true;
     return false;
   }
+}
+
+/** End of "NT AUTHORITY\name", "BUILTIN\name" or "NT SERVICE\name" starting at i (i when none). */
+function principalAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) | 0x20;
+  if (c !== 0x6e && c !== 0x62) return i;
+  for (const d of PRINCIPAL_DOMAINS) {
+    if (!startsWithCI(s, i, d)) continue;
+    // the account name (first word) after the backslash
+    let j = i + d.length;
+    while (j < s.length && isNameChar(s.charCodeAt(j))) j++;
+    return j;
+  }
+  return i;
 }
 
 function learnFacts(r: Redactor, facts: Fact[]) {

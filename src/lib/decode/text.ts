@@ -62,6 +62,30 @@ export function fold(s: string): string {
  * sentence punctuation dropped so 「…しました。」 and 「…しました」 compare equal.
  */
 export function looseKey(s: string): string {
+  // Codes go to a scratch buffer and become one string at the end: appending one character at a
+  // time builds a chain of intermediate strings, which was a large share of all allocation.
+  if (s.length > KEY_BUF.length) return looseKeySlow(s);
+  const buf = KEY_BUF;
+  let n = 0;
+  let inDigits = false;
+  for (let i = 0; i < s.length; i++) {
+    const f = FOLD[s.charCodeAt(i)];
+    if (f === SKIP) continue;
+    if (f >= 0x30 && f <= 0x39) {
+      if (!inDigits) buf[n++] = 0x23;
+      inDigits = true;
+      continue;
+    }
+    inDigits = false;
+    if (f === 0x2e || f === 0x3002 || f === 0x3001 || f === 0x2c || f === 0x21 || f === 0x3f || f === 0x2d || f === 0x7c || f === 0x3a || f === 0x2f) continue;
+    buf[n++] = f;
+  }
+  return n ? String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]) : '';
+}
+
+const KEY_BUF = new Uint16Array(2048);
+
+function looseKeySlow(s: string): string {
   let out = '';
   let inDigits = false;
   for (let i = 0; i < s.length; i++) {
@@ -142,6 +166,15 @@ export interface LinePrefix {
  * `PS C:\…>` prompts. Bounded: looks at most 260 characters ahead.
  */
 export function stripPrefix(text: string, s: number, e: number): LinePrefix {
+  const start = prefixStart(text, s, e);
+  return { start, prompt: lastPrompt };
+}
+
+/** Set by prefixStart: whether the last call removed a command prompt. */
+let lastPrompt = false;
+
+/** stripPrefix without the result object (hot paths): returns the start, sets `lastPrompt`. */
+function prefixStart(text: string, s: number, e: number): number {
   let p = s;
   let prompt = false;
   // leading blanks before a quote mark or a prompt
@@ -178,7 +211,84 @@ export function stripPrefix(text: string, s: number, e: number): LinePrefix {
       prompt = true;
     }
   }
-  return { start: p, prompt };
+  lastPrompt = prompt;
+  return p;
+}
+
+/**
+ * stripPrefix(text, s, le).start where le is the end of the line that starts at s (the first '\n'
+ * in [s, end), else end), without searching for that line end first: the scan stops at a '\n' on
+ * its own. Used while matching across line breaks, where the next line may be very long.
+ */
+export function prefixStartToEol(text: string, s: number, end: number): number {
+  // Every position below is reached by a forward scan from s over characters that are not '\n',
+  // so "x < le" is "x < end" plus "text[x] is not '\n'", and no accepted character is a '\n'.
+  let p = s;
+  let q = p;
+  while (q < end && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 0x09)) q++;
+  let guard = 0;
+  while (q < end && text.charCodeAt(q) === 0x3e && guard < 8) {
+    const nx = q + 1 < end ? text.charCodeAt(q + 1) : 0x20;
+    const n = nx === 0x0a ? 0x20 : nx;
+    if (n !== 0x20 && n !== 0x3e && n !== 0x09) break;
+    q++;
+    while (q < end && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 0x09)) q++;
+    p = q;
+    guard++;
+  }
+  let r = q;
+  if (r + 2 < end && text.charCodeAt(r) === 0x50 && text.charCodeAt(r + 1) === 0x53 && text.charCodeAt(r + 2) === 0x20) r += 3;
+  if (r + 2 < end && isAsciiLetter(text.charCodeAt(r)) && text.charCodeAt(r + 1) === 0x3a && text.charCodeAt(r + 2) === 0x5c) {
+    const limit = Math.min(end, r + 260);
+    let k = r + 3;
+    while (k < limit) {
+      const c = text.charCodeAt(k);
+      if (c === 0x3e) break;
+      if (c === 0x0a || c === 0x3c || c === 0x7c || c === 0x22 || c === 0x3f || c === 0x2a) {
+        k = limit;
+        break;
+      }
+      k++;
+    }
+    if (k < limit && text.charCodeAt(k) === 0x3e) {
+      p = k + 1;
+      while (p < end && text.charCodeAt(p) === 0x20) p++;
+    }
+  }
+  return p;
+}
+
+/**
+ * Content range of every line: prefix (quote marks, prompt) stripped and white space trimmed, and
+ * whether a prompt was removed. One pass, no per-line allocation.
+ */
+export function lineContents(text: string, starts: Int32Array, ends: Int32Array, count: number): { cs: Int32Array; ce: Int32Array; pr: Uint8Array } {
+  const cs = new Int32Array(count);
+  const ce = new Int32Array(count);
+  const pr = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const s = starts[i];
+    const e = ends[i];
+    let p = s;
+    const c = s < e ? text.charCodeAt(s) : 0;
+    // fast path: no quote mark, no prompt possible
+    if (c === 0x3e || c === 0x20 || c === 0x09 || (s + 2 < e && text.charCodeAt(s + 1) === 0x3a) || c === 0x50) {
+      // indented lines (Oakley.log, event text) rarely hold a quote mark or a prompt after the blanks
+      let q = s;
+      while (q < e && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 0x09)) q++;
+      const d = q < e ? text.charCodeAt(q) : 0;
+      if (d === 0x3e || d === 0x50 || (q + 2 < e && text.charCodeAt(q + 1) === 0x3a)) {
+        p = prefixStart(text, s, e);
+        if (lastPrompt) pr[i] = 1;
+      }
+    }
+    let q = e;
+    while (p < q && isSpace(text.charCodeAt(p))) p++;
+    while (q > p && isSpace(text.charCodeAt(q - 1))) q--;
+    cs[i] = p;
+    ce[i] = q;
+  }
+  return { cs, ce, pr };
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -189,7 +299,7 @@ function isAsciiLetter(c: number): boolean {
 export function prefixEnd(text: string, s: number, e: number): number {
   if (s >= e) return s;
   const c = text.charCodeAt(s);
-  if (c === 0x3e || c === 0x20 || c === 0x09 || c === 0x50 || (s + 2 < e && text.charCodeAt(s + 1) === 0x3a)) return stripPrefix(text, s, e).start;
+  if (c === 0x3e || c === 0x20 || c === 0x09 || c === 0x50 || (s + 2 < e && text.charCodeAt(s + 1) === 0x3a)) return prefixStart(text, s, e);
   return s;
 }
 
@@ -200,23 +310,48 @@ export function trimRange(text: string, s: number, e: number): [number, number] 
   return [s, e];
 }
 
-const encoder: { encode(s: string): Uint8Array } | undefined = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+const encoder: { encodeInto(s: string, d: Uint8Array): { read: number; written: number } } | undefined = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
 
-/** UTF-8 length of a string (lone surrogates count as 3 bytes, as the encoder writes U+FFFD). */
-export function utf8Length(s: string): number {
-  if (encoder && s.length > 4096) return encoder.encode(s).length;
+/** Chunk size (UTF-16 units) for counting with encodeInto: a small fixed scratch buffer, no input-sized allocation. */
+const CHUNK = 1 << 16;
+let scratch: Uint8Array | undefined;
+
+/** UTF-8 length of s[from, to) by a JS loop (lone surrogates count as 3 bytes, as the encoder writes U+FFFD). */
+function utf8LengthLoop(s: string, from: number, to: number): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         n += 4;
         i++;
       } else n += 3;
     } else n += 3;
+  }
+  return n;
+}
+
+/** End of the chunk that starts at i: never between the two halves of a surrogate pair. */
+function chunkEnd(s: string, i: number): number {
+  let j = i + CHUNK;
+  if (j >= s.length) return s.length;
+  if ((s.charCodeAt(j - 1) & 0xfc00) === 0xd800) j--;
+  return j;
+}
+
+/** UTF-8 length of a string (lone surrogates count as 3 bytes, as the encoder writes U+FFFD). */
+export function utf8Length(s: string): number {
+  if (!encoder || s.length <= 4096) return utf8LengthLoop(s, 0, s.length);
+  // the native encoder into a reused buffer is ~10x faster than a charCodeAt loop
+  scratch ??= new Uint8Array(CHUNK * 3);
+  let n = 0;
+  for (let i = 0; i < s.length; ) {
+    const j = chunkEnd(s, i);
+    n += encoder.encodeInto(s.slice(i, j), scratch).written;
+    i = j;
   }
   return n;
 }
@@ -229,7 +364,20 @@ export function utf8CutIndex(s: string, maxBytes: number): number {
   // Fast path: even at 3 bytes per UTF-16 unit the string fits.
   if (s.length * 3 <= maxBytes) return -1;
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  if (encoder && s.length > 4096) {
+    // whole chunks by the native encoder, then the chunk that crosses the limit character by character
+    scratch ??= new Uint8Array(CHUNK * 3);
+    while (i < s.length) {
+      const j = chunkEnd(s, i);
+      const w = encoder.encodeInto(s.slice(i, j), scratch).written;
+      if (n + w > maxBytes) break;
+      n += w;
+      i = j;
+    }
+    if (i >= s.length) return -1;
+  }
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     let w = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
     let step = 1;
@@ -286,6 +434,43 @@ export function isNeutralAddress(s: string): boolean {
   return true;
 }
 
+/**
+ * True for an IPv6 address in any spelling: full (2001:0db8:0:0:0:0:0:1), compressed (fe80::1,
+ * 2001:db8::), or with an IPv4 tail (::ffff:10.0.0.1). No zone index (%12): strip it first.
+ */
+export function isIPv6(s: string): boolean {
+  if (s.length < 2 || s.length > 45 || s.indexOf(':') < 0) return false;
+  let head = s;
+  let v4Groups = 0;
+  const last = s.lastIndexOf(':');
+  if (s.indexOf('.', last) >= 0) {
+    // an IPv4 tail stands for the last two groups
+    if (!isIPv4(s.slice(last + 1))) return false;
+    head = s.slice(0, last + 1);
+    if (!head.endsWith('::')) head = head.slice(0, -1);
+    v4Groups = 2;
+  }
+  const dbl = head.indexOf('::');
+  if (dbl >= 0 && head.indexOf('::', dbl + 1) >= 0) return false;
+  let groups = v4Groups;
+  // groups on each side of "::" (or of the whole head): 1-4 hex digits each
+  const parts = dbl >= 0 ? [head.slice(0, dbl), head.slice(dbl + 2)] : [head];
+  for (const part of parts) {
+    if (part === '') continue;
+    let n = 0;
+    for (let i = 0; i <= part.length; i++) {
+      const c = i < part.length ? part.charCodeAt(i) : 0x3a;
+      if (c === 0x3a) {
+        if (n === 0 || n > 4) return false;
+        groups++;
+        n = 0;
+      } else if (isHexDigit(c)) n++;
+      else return false;
+    }
+  }
+  return dbl >= 0 ? groups <= 7 : groups === 8;
+}
+
 /** Find an IPv4 address inside a short string; returns [start, end) or null. */
 export function findIPv4(s: string, from = 0): [number, number] | null {
   const n = s.length;
@@ -311,9 +496,22 @@ export function findIPv4(s: string, from = 0): [number, number] | null {
 export function indexIn(text: string, needle: string, from: number, to: number): number {
   if (from < 0) from = 0;
   if (to > text.length) to = text.length;
-  if (to - from < needle.length) return -1;
-  const r = text.slice(from, to).indexOf(needle);
-  return r < 0 ? -1 : r + from;
+  const m = needle.length;
+  if (to - from < m) return -1;
+  if (m === 0) return from;
+  if (to - from > 256) {
+    const r = text.slice(from, to).indexOf(needle);
+    return r < 0 ? -1 : r + from;
+  }
+  // short ranges (most calls: within one line): a plain scan, no substring allocation
+  const c0 = needle.charCodeAt(0);
+  const last = to - m;
+  outer: for (let i = from; i <= last; i++) {
+    if (text.charCodeAt(i) !== c0) continue;
+    for (let k = 1; k < m; k++) if (text.charCodeAt(i + k) !== needle.charCodeAt(k)) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 /** Japanese/English text shortened to `max` characters with an ellipsis. */

@@ -78,6 +78,31 @@ describe('createRedactor', () => {
   });
 });
 
+describe('well-known principals and paths', () => {
+  it('leaves built-in principals alone, also when typed into the form', () => {
+    const r = createRedactor({ hosts: ['PC1'], users: ['NT AUTHORITY\\SYSTEM', 'SYSTEM'], domains: ['BUILTIN', 'NT AUTHORITY'] });
+    const text = 'PC1: service runs as NT AUTHORITY\\SYSTEM (LocalSystem), BUILTIN\\Administrators, NT AUTHORITY\\NETWORK SERVICE';
+    expect(r.redact(text)).toBe(text.replace('PC1', '<HOST-1>'));
+    expect(r.entries()).toEqual([{ kind: 'HOST', value: 'pc1', placeholder: '<HOST-1>' }]);
+  });
+  it('leaves environment-variable and ordinary Windows paths alone', () => {
+    const r = createRedactor();
+    const text = 'Log: %SystemRoot%\\debug and %windir%\\system32\\drivers, C:\\Program Files\\Support Tools\\netdiag.exe';
+    expect(r.redact(text)).toBe(text);
+  });
+  it('takes the table from the engine: IPv6 addresses and names found in the text are listed', () => {
+    const r = createRedactor({ users: ['alice'] });
+    r.redact('alice at FE80::1%3 and 2001:db8::5, EXAMPLE\\bob');
+    expect(r.entries()).toEqual([
+      { kind: 'IP', value: 'fe80::1', placeholder: '<IP-1>' },
+      { kind: 'IP', value: '2001:db8::5', placeholder: '<IP-2>' },
+      { kind: 'USER', value: 'alice', placeholder: '<USER-1>' },
+      { kind: 'USER', value: 'bob', placeholder: '<USER-2>' },
+      { kind: 'DOMAIN', value: 'example', placeholder: '<DOMAIN-1>' },
+    ]);
+  });
+});
+
 describe('address checks', () => {
   it('recognises IPv4', () => {
     expect(isIPv4('10.0.0.1')).toBe(true);

@@ -10,15 +10,18 @@
  *   - the names typed into the form (caller's and target computer, user, domain) are known from
  *     the start and numbered in that order (<HOST-1> is always the caller's computer), and are
  *     replaced wherever they appear, also inside file names (PC123_oakley.log -> <HOST-1>_oakley.log);
- *   - IPv6 addresses (fe80::1%11, 2001:db8::5, ::ffff:10.0.0.1), except :: and ::1;
+ *   - IPv6 addresses (fe80::1%11, 2001:db8::5, ::ffff:10.0.0.1), except :: and ::1, before the
+ *     literal pass so a typed name never matches inside an address;
  *   - \\host in UNC paths.
+ * Built-in principals typed into the form (NT AUTHORITY\SYSTEM, BUILTIN\Administrators, SYSTEM)
+ * identify nobody and are left alone, as the engine leaves them.
  *
  *   const r = createRedactor({ hosts: ['PC123'] });
  *   r.redact('PC123_oakley.log from 192.168.0.10 to srv1.corp.example.com as CORP\\alice')
  *   -> '<HOST-1>_oakley.log from <IP-1> to <HOST-2>.<DOMAIN-1> as <DOMAIN-2>\\<USER-1>'
  */
-import { Redactor as DecodeRedactor } from '../decode/redact.ts';
-import { isIPv4 } from '../decode/text.ts';
+import { Redactor as DecodeRedactor, isWellKnownPrincipal } from '../decode/redact.ts';
+import { isIPv4, isIPv6 as isIPv6Address } from '../decode/text.ts';
 
 export { isIPv4 };
 
@@ -54,7 +57,7 @@ export function createRedactor(known: KnownNames = {}): Redactor {
   // Learn the form's names in order, so they are numbered first; keep them for the literal pass.
   const learn = (value: string | undefined, kind: 'HOST' | 'USER' | 'DOMAIN') => {
     const v = (value ?? '').trim().replace(/^\\\\/, '');
-    if (v.length < 2 || (kind === 'HOST' && isIPv4(v))) return;
+    if (v.length < 2 || (kind === 'HOST' && isIPv4(v)) || isWellKnownPrincipal(v)) return;
     engine.learn(kind === 'HOST' ? 'host' : kind === 'USER' ? 'user' : 'domain', v);
     if (kind === 'HOST' && v.includes('.')) {
       // A dotted computer name: the whole name (also inside file names), then its parts on their own.
@@ -104,11 +107,11 @@ export function createRedactor(known: KnownNames = {}): Redactor {
   }
 
   function entries(): RedactEntry[] {
-    // The engine keeps its table private; read it when it is there (value -> placeholder per kind).
-    const maps = (engine as unknown as { maps?: Record<string, Map<string, string>> }).maps;
-    if (!maps) return [];
+    // The engine's table (in order of first sight), grouped by kind as this API always listed it.
+    const table = engine.entries();
     const out: RedactEntry[] = [];
-    for (const kind of ['HOST', 'IP', 'USER', 'DOMAIN'] as const) for (const [value, placeholder] of maps[kind] ?? []) out.push({ kind, value, placeholder });
+    for (const kind of ['HOST', 'IP', 'USER', 'DOMAIN'] as const)
+      for (const e of table) if (e.kind === kind) out.push({ kind, value: kind === 'IP' ? e.original : e.original.toLowerCase(), placeholder: e.placeholder });
     return out;
   }
 
@@ -119,23 +122,7 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** True for an IPv6 address (full, compressed, or with an IPv4 tail; no zone index). */
 export function isIPv6(s: string): boolean {
-  if (!s.includes(':')) return false;
-  let head = s;
-  let groupsForV4 = 0;
-  const v4 = /(?:\d{1,3}\.){3}\d{1,3}$/.exec(s);
-  if (v4) {
-    if (!isIPv4(v4[0])) return false;
-    head = s.slice(0, v4.index);
-    if (!head.endsWith(':')) return false;
-    head = head.endsWith('::') ? head : head.slice(0, -1);
-    groupsForV4 = 2;
-  }
-  const double = head.split('::');
-  if (double.length > 2) return false;
-  const groups = (part: string) => (part === '' ? [] : part.split(':'));
-  const all = double.flatMap(groups);
-  if (!all.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
-  const count = all.length + groupsForV4;
-  return double.length === 2 ? count <= 7 : count === 8;
+  return isIPv6Address(s);
 }
