@@ -56,6 +56,31 @@ export const Signature = z.object({
 });
 export type Signature = z.infer<typeof Signature>;
 
+/**
+ * What callers and tickets say, in their own words (not Windows' text): the decoder and the search use these
+ * for low-confidence 「おそらく」 matches, never for a fault verdict on their own.
+ */
+export const Symptoms = z.object({
+  /** Japanese phrases as a caller or ticket puts them (「VPN につながらない」). */
+  ja: z.array(z.string().min(2)).default([]),
+  /** English phrases as a caller or ticket puts them ("VPN won't connect"). */
+  en: z.array(z.string().min(2)).default([]),
+});
+export type Symptoms = z.infer<typeof Symptoms>;
+
+/** The box at the top of a playbook for the help desk agent on the phone. */
+export const Tier1Box = z.object({
+  /** What to tell the caller, in one or two sentences. */
+  tell: z.string().min(2),
+  /** What to collect from the caller before anything else. */
+  collect: z.array(z.string().min(2)).min(1),
+  /** What not to do or say (social-engineering and safety points included). */
+  dont: z.array(z.string().min(2)).min(1),
+  /** When to escalate, and to whom. */
+  escalate: z.string().min(2),
+});
+export type Tier1Box = z.infer<typeof Tier1Box>;
+
 /** Fields shared by event, message and topic playbooks. */
 const playbookBase = {
   /** Releases the playbook concerns; the page states them in its header. */
@@ -78,6 +103,12 @@ const playbookBase = {
   attach: z.array(z.string().min(1)).min(1),
   /** Kinds of sensitive information the page touches; shows the social-engineering card (ids in content/data/sensitive.json). */
   sensitive: z.array(z.string()).default([]),
+  /** Callers' and tickets' own words for this problem (ja / en), for free-text matching. */
+  symptoms: Symptoms.default({ ja: [], en: [] }),
+  /** The tier 1 box shown at the top of the page. */
+  tier1: Tier1Box.optional(),
+  /** What the problem belongs to: Windows IPsec (isolation, policy, IKE) or an IPsec-based VPN (another team's setup). */
+  domain: z.enum(['isolation', 'vpn']).default('isolation'),
 };
 
 /** A playbook for one event ID (or one family of event texts). */

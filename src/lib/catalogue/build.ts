@@ -63,12 +63,23 @@ export function collectPlaybooks(root: string): { playbooks: CataloguePlaybook[]
       partOf: 'partOf' in data ? data.partOf : undefined,
       sensitive: data.sensitive,
       attach: data.attach,
+      symptoms: 'symptoms' in data ? data.symptoms : { ja: [], en: [] },
+      tier1: 'tier1' in data ? data.tier1 : undefined,
+      domain: 'domain' in data ? data.domain : 'isolation',
     });
   }
   return { playbooks, errors };
 }
 
-export function buildCatalogue(playbooks: CataloguePlaybook[], eventIdsTsv: string, errorCodesTsv: string): Catalogue {
+/** The code tables (content/data/*.tsv) the catalogue merges; RAS and WFP are optional for old callers. */
+export interface CodeTables {
+  ike: string;
+  ras?: string;
+  wfp?: string;
+}
+
+export function buildCatalogue(playbooks: CataloguePlaybook[], eventIdsTsv: string, codeTables: CodeTables | string): Catalogue {
+  const tables: CodeTables = typeof codeTables === 'string' ? { ike: codeTables } : codeTables;
   const codeOwner = new Map<number, string>();
   for (const p of playbooks) for (const c of [...p.codes, ...p.signatures.flatMap((s) => (s.code ? [s.code] : []))]) if (!codeOwner.has(c)) codeOwner.set(c, p.id);
   return {
@@ -82,15 +93,45 @@ export function buildCatalogue(playbooks: CataloguePlaybook[], eventIdsTsv: stri
       title: r.english_title,
       note: r.note,
     })),
-    errorCodes: parseTsv(errorCodesTsv)
-      .filter((r) => r.decimal !== '')
-      .map((r) => ({
-        name: r.name,
-        decimal: Number(r.decimal),
-        hex: r.hex,
-        hresult: r.hresult,
-        message: r.message,
-        playbook: codeOwner.get(Number(r.decimal)),
-      })),
+    errorCodes: [
+      ...parseTsv(tables.ike)
+        .filter((r) => r.decimal !== '')
+        .map((r) => ({
+          table: 'ike' as const,
+          name: r.name,
+          decimal: Number(r.decimal),
+          hex: r.hex,
+          hresult: r.hresult,
+          message: r.message,
+          source: r.source,
+          playbook: codeOwner.get(Number(r.decimal)),
+        })),
+      // RAS codes (RasError.h): HRESULT_FROM_WIN32 form computed, as for the IKE table.
+      ...parseTsv(tables.ras ?? '')
+        .filter((r) => /^\d+$/.test(r.code ?? ''))
+        .map((r) => ({
+          table: 'ras' as const,
+          name: r.symbol,
+          decimal: Number(r.code),
+          hex: r.hex || `0x${Number(r.code).toString(16).toUpperCase().padStart(8, '0')}`,
+          hresult: `0x8007${Number(r.code).toString(16).toUpperCase().padStart(4, '0')}`,
+          message: r.en_text || r.learn_text,
+          source: r.source_url,
+          playbook: codeOwner.get(Number(r.code)),
+        })),
+      // WFP codes are HRESULTs (0x8032xxxx); `decimal` holds the unsigned value so 0x80320001 and -2144206847 meet.
+      ...parseTsv(tables.wfp ?? '')
+        .filter((r) => /^0x8032[0-9A-Fa-f]{4}$/.test(r.hresult ?? ''))
+        .map((r) => ({
+          table: 'wfp' as const,
+          name: r.symbol,
+          decimal: Number.parseInt(r.hresult.slice(2), 16),
+          hex: r.hresult.toUpperCase().replace('0X', '0x'),
+          hresult: r.hresult.toUpperCase().replace('0X', '0x'),
+          message: r.en_text || r.learn_text,
+          source: r.source_url,
+          playbook: codeOwner.get(Number.parseInt(r.hresult.slice(2), 16)),
+        })),
+    ],
   };
 }

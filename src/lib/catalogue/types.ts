@@ -1,5 +1,5 @@
 /** Shape of src/generated/catalogue.json, written by scripts/build-catalogue.ts. */
-import type { EventRef, Signature, Tier, WindowsVersion } from '../../schema/playbook.ts';
+import type { EventRef, Signature, Symptoms, Tier, Tier1Box, WindowsVersion } from '../../schema/playbook.ts';
 
 export interface CataloguePlaybook {
   /** Page id (`ike-main-mode/no-response`). */
@@ -21,6 +21,12 @@ export interface CataloguePlaybook {
   partOf?: string;
   sensitive: string[];
   attach: string[];
+  /** Callers' own words for the problem (free-text, low-confidence matching). */
+  symptoms: Symptoms;
+  /** The tier 1 box, when the page has one. */
+  tier1?: Tier1Box;
+  /** Windows IPsec isolation, or an IPsec-based VPN (another team's setup). */
+  domain: 'isolation' | 'vpn';
 }
 
 export interface CatalogueEvent {
@@ -33,11 +39,15 @@ export interface CatalogueEvent {
 }
 
 export interface CatalogueErrorCode {
+  /** Which table the code comes from: Win32 IKE/IPsec (13000–13999, oakley), RAS (600–899), WFP HRESULT (0x8032xxxx). */
+  table: 'ike' | 'ras' | 'wfp';
   name: string;
   decimal: number;
   hex: string;
   hresult: string;
   message: string;
+  /** Where the text comes from (header file or documentation page). */
+  source: string;
   /** Id of the playbook that explains this code, if any. */
   playbook?: string;
 }
