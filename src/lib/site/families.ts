@@ -21,4 +21,8 @@ export const FAMILIES: readonly Family[] = [
   { dir: 'ipsec-service', label: 'IPSec サービス (XP/2003)' },
   { dir: 'pastore', label: 'PAStore (XP/2003)' },
   { dir: 'console', label: 'コマンドの表示 (ping など)' },
+  { dir: 'modern-ike', label: 'IKE/AuthIP 監査 (Vista 以降: 4650〜4655 ほか)' },
+  { dir: 'modern-driver', label: 'IPsec ドライバーと WFP (Vista 以降: 4960〜4965 ほか)' },
+  { dir: 'modern-services', label: 'IPsec 関連サービス (Vista 以降: IKEEXT / BFE)' },
+  { dir: 'vpn', label: 'IPsec VPN (RasClient / エラー 809 など)' },
 ];
