@@ -22,7 +22,7 @@ describe('authoring lint', () => {
   const bad = readdirSync(`${dir}/bad`).filter((f) => f.endsWith('.mdx'));
   it('has a bad fixture for every rule', () => {
     expect(bad.map((f) => f.replace('.mdx', '')).sort()).toEqual(
-      ['code-block-language', 'flowchart-graph', 'frontmatter', 'internal-link', 'no-empty-section', 'no-todo', 'parse', 'registry-path-complete', 'required-sections', 'section-order', 'signature-in-symptom'].sort(),
+      ['code-block-language', 'flowchart-graph', 'frontmatter', 'internal-link', 'no-empty-section', 'no-inline-script', 'no-todo', 'parse', 'registry-path-complete', 'required-sections', 'section-order', 'signature-in-symptom'].sort(),
     );
   });
 
@@ -40,6 +40,25 @@ describe('authoring lint', () => {
     const lines = src.split('\n');
     const line = lines.findIndex((l, i) => l === '```' && lines[i + 1]?.startsWith('ping')) + 1;
     expect(lintSource(asPlaybook('x.mdx'), src, ctx).find((p) => p.rule === 'code-block-language')!.line).toBe(line);
+  });
+});
+
+describe('raw HTML in MDX', () => {
+  const page = (body: string) => readFileSync(`${dir}/good/playbook.mdx`, 'utf8') + '\n' + body + '\n';
+  it('checks <a href> like a Markdown link', () => {
+    const src = page('See <a href="/guides/no-such-page/">this</a> and <a href="/guides/path-connectivity/#無い">that</a>.');
+    const hits = lintSource(asPlaybook('x.mdx'), src, ctx).filter((p) => p.rule === 'internal-link');
+    expect(hits.map((h) => h.message)).toEqual(['link "/guides/no-such-page/" points at no page.', 'anchor "#無い" is not a heading of /guides/path-connectivity/.']);
+    expect(hits[0].line).toBe(src.split('\n').length - 1);
+  });
+  it('refuses <script>, event attributes and javascript: URLs', () => {
+    const src = page('<script>alert(1)</script>\n\n<div onClick="x()">a</div>\n\n<a href="javascript:alert(1)">b</a>');
+    const hits = lintSource(asPlaybook('x.mdx'), src, ctx).filter((p) => p.rule === 'no-inline-script');
+    expect(hits.map((h) => h.message)).toEqual(['<script> element in content.', 'onClick= event attribute on <div> in content.', 'javascript: URL in href= on <a> in content.']);
+    // in a .md page the same HTML is an html node
+    const md = lintSource('content/guides/x.md', '---\ntitle: x\nkind: guide\ntiers: [1]\n---\n\n<script>alert(1)</script>\n', ctx).filter((p) => p.rule === 'no-inline-script');
+    expect(md).toHaveLength(1);
+    expect(md[0].line).toBe(7);
   });
 });
 

@@ -96,10 +96,16 @@ export const internalLinks: Rule = {
   id: 'internal-link',
   check({ tree, frontmatter }, ctx) {
     const out: ContentProblem[] = [];
+    const fix = 'link to an existing page as /family/slug/ (trailing slash) and to a heading as #見出し (its text).';
     visit(tree, 'link', (node: Link) => {
       const problem = checkHref(node.url, ctx);
-      if (problem) out.push({ rule: 'internal-link', line: node.position?.start.line ?? 1, message: problem, fix: 'link to an existing page as /family/slug/ (trailing slash) and to a heading as #見出し (its text).' });
+      if (problem) out.push({ rule: 'internal-link', line: node.position?.start.line ?? 1, message: problem, fix });
     });
+    // Raw HTML links (<a href> in MDX, <a href> in .md) are links too.
+    for (const a of rawLinks(tree)) {
+      const problem = checkHref(a.href, ctx);
+      if (problem) out.push({ rule: 'internal-link', line: a.line, message: problem, fix });
+    }
     for (const key of ['related', 'partOf']) {
       const v = frontmatter[key];
       for (const id of Array.isArray(v) ? v : typeof v === 'string' ? [v] : []) {
@@ -143,4 +149,73 @@ export const flowchartGraph: Rule = {
   },
 };
 
-export const RULES: Rule[] = [commandBlockTagged, registryPathComplete, noTodo, internalLinks, flowchartGraph];
+/** MDX JSX elements (<a href="…">, <script>) as remark-mdx gives them. */
+interface JsxNode {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+  position?: { start: { line: number } };
+}
+
+function jsxElements(tree: Root): JsxNode[] {
+  const out: JsxNode[] = [];
+  visit(tree, (n) => {
+    if (n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') out.push(n as unknown as JsxNode);
+  });
+  return out;
+}
+
+/** HTML of raw html nodes (.md files, or html the parser kept), with its line. */
+function htmlNodes(tree: Root): { value: string; line: number }[] {
+  const out: { value: string; line: number }[] = [];
+  visit(tree, 'html', (n: { value: string; position?: { start: { line: number } } }) => {
+    out.push({ value: n.value, line: n.position?.start.line ?? 1 });
+  });
+  return out;
+}
+
+/** Every raw HTML link: <a href="…"> as an MDX element or in an html node. */
+export function rawLinks(tree: Root): { href: string; line: number }[] {
+  const out: { href: string; line: number }[] = [];
+  for (const el of jsxElements(tree)) {
+    if (el.name !== 'a') continue;
+    const href = el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href');
+    if (href && typeof href.value === 'string') out.push({ href: href.value, line: el.position?.start.line ?? 1 });
+  }
+  for (const h of htmlNodes(tree)) for (const m of h.value.matchAll(/<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) out.push({ href: m[1] ?? m[2], line: h.line });
+  return out;
+}
+
+/**
+ * Where content would run script of its own: a <script> element, an on…= event attribute or a
+ * javascript: URL. The site's policy allows only the site's own scripts, so content must not ask
+ * for more (scripts/csp.ts refuses to build such a page, too).
+ */
+export function inlineScripts(tree: Root): { line: number; what: string }[] {
+  const out: { line: number; what: string }[] = [];
+  for (const el of jsxElements(tree)) {
+    const line = el.position?.start.line ?? 1;
+    if (el.name?.toLowerCase() === 'script') out.push({ line, what: '<script> element' });
+    for (const a of el.attributes) {
+      if (a.type !== 'mdxJsxAttribute' || !a.name) continue;
+      if (/^on/i.test(a.name)) out.push({ line, what: `${a.name}= event attribute on <${el.name}>` });
+      else if (typeof a.value === 'string' && /^\s*javascript:/i.test(a.value)) out.push({ line, what: `javascript: URL in ${a.name}= on <${el.name}>` });
+    }
+  }
+  for (const h of htmlNodes(tree)) {
+    if (/<script\b/i.test(h.value)) out.push({ line: h.line, what: '<script> element' });
+    if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(h.value)) out.push({ line: h.line, what: 'on…= event attribute' });
+    if (/=\s*["']?\s*javascript:/i.test(h.value)) out.push({ line: h.line, what: 'javascript: URL' });
+  }
+  return out;
+}
+
+/** Content carries no script: interactive parts are components (src/islands/), which the policy knows. */
+export const noInlineScript: Rule = {
+  id: 'no-inline-script',
+  check({ tree }) {
+    return inlineScripts(tree).map(({ line, what }) => ({ rule: 'no-inline-script', line, message: `${what} in content.`, fix: 'remove it; put interactive behaviour in a component under src/islands/ and use the component in the page.' }));
+  },
+};
+
+export const RULES: Rule[] = [commandBlockTagged, registryPathComplete, noTodo, internalLinks, flowchartGraph, noInlineScript];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { pageHashes, withCspMeta } from './csp.ts';
+import { readFileSync } from 'node:fs';
+import { headersFile, pageHashes, withCspMeta } from './csp.ts';
 
 const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 
@@ -25,5 +26,26 @@ describe('CSP for a built page', () => {
   it('replaces an existing policy instead of adding a second', () => {
     const once = withCspMeta(page).html;
     expect(withCspMeta(once).html.match(/Content-Security-Policy/g)).toHaveLength(1);
+  });
+});
+
+describe('_headers', () => {
+  it('forbids framing: frame-ancestors none and X-Frame-Options DENY for every page', () => {
+    const text = headersFile(pageHashes('<script>a()</script>'));
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('/*');
+    expect(lines).toContain('  X-Frame-Options: DENY');
+    const csp = lines.find((l) => l.startsWith('  Content-Security-Policy: '))!;
+    expect(csp).toMatch(/; frame-ancestors 'none'$/);
+    expect(csp).toContain(sha('a()'));
+    // a <meta> policy ignores frame-ancestors, so it is not put there
+    expect(withCspMeta('<html><head></head></html>').policy).not.toContain('frame-ancestors');
+  });
+  it('the README tells IIS and nginx users to send the same headers', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## 公開する'), readme.indexOf('\n## ', readme.indexOf('## 公開する') + 5));
+    expect(section).toMatch(/<add name="X-Frame-Options" value="DENY" \/>/);
+    expect(section).toMatch(/add_header X-Frame-Options "DENY" always;/);
+    expect(section.match(/frame-ancestors 'none'/g)?.length).toBeGreaterThanOrEqual(2);
   });
 });

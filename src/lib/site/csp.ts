@@ -58,3 +58,20 @@ export function withCspMeta(html: string): { html: string; policy: string } {
   const cleaned = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
   return { html: cleaned.replace(/<head([^>]*)>/i, `<head$1>${meta}`), policy };
 }
+
+/**
+ * dist/_headers for hosts that read one (Netlify, Cloudflare Pages; `npm start` too): the union policy
+ * plus what only a header can say. `frame-ancestors` is ignored in a <meta> policy, so the header is
+ * the only place that stops another site from framing ours (clickjacking); X-Frame-Options covers
+ * browsers that predate frame-ancestors.
+ */
+export function headersFile(all: PageHashes): string {
+  return [
+    '/*',
+    `  Content-Security-Policy: ${policyFor(all)}; frame-ancestors 'none'`,
+    '  X-Frame-Options: DENY',
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
+    '',
+  ].join('\n');
+}
