@@ -555,7 +555,17 @@ function tagText(text: string, s: number, e: number, tag: string): [number, numb
   return [gt + 1, close];
 }
 
+/**
+ * Text of an XML value: entities decoded, and CDATA sections (`<![CDATA[547]]>`, which some exporters
+ * write) unwrapped with their content kept literally.
+ */
 export function decodeEntities(s: string): string {
+  const cd = s.indexOf('<![CDATA[');
+  if (cd >= 0) {
+    const end = s.indexOf(']]>', cd + 9);
+    if (end >= 0) return decodeEntities(s.slice(0, cd)) + s.slice(cd + 9, end) + decodeEntities(s.slice(end + 3));
+    return decodeEntities(s.slice(0, cd)) + s.slice(cd + 9);
+  }
   if (!s.includes('&')) return s;
   let out = '';
   let i = 0;
@@ -614,7 +624,7 @@ export function readXmlEvent(ctx: Ctx, st: number, stop: number): EventRecord {
   void prov;
   const idT = tagText(text, st, stop, 'EventID');
   if (idT) {
-    rec.id = parseEventId(text.slice(idT[0], idT[1]));
+    rec.id = parseEventId(decodeEntities(text.slice(idT[0], idT[1])).trim());
     rec.idSpan = trimRange(text, idT[0], idT[1]);
   }
   const tc = indexIn(text, '<TimeCreated', st, stop);
@@ -659,13 +669,22 @@ export function readXmlEvent(ctx: Ctx, st: number, stop: number): EventRecord {
     }
     let close = indexIn(text, '</Data>', gt, stop);
     if (close < 0) close = stop;
-    data.push({ name: nm ? text.slice(nm[0], nm[1]) : undefined, value: decodeEntities(text.slice(gt + 1, close)), span: [gt + 1, close] });
+    data.push({ name: nm ? text.slice(nm[0], nm[1]) : undefined, value: decodeEntities(text.slice(gt + 1, close)), span: unwrapCdata(text, [gt + 1, close]) });
     p = close + 1;
   }
   if (data.length) rec.data = data;
   const msg = tagText(text, st, stop, 'Message');
-  if (msg && msg[1] > msg[0]) rec.desc = trimRange(text, msg[0], msg[1]);
+  if (msg && msg[1] > msg[0]) {
+    const inner = unwrapCdata(text, trimRange(text, msg[0], msg[1]));
+    rec.desc = trimRange(text, inner[0], inner[1]);
+  }
   return rec;
+}
+
+/** The span inside `<![CDATA[`…`]]>` when the span is exactly one such section, else the span. */
+function unwrapCdata(text: string, span: Span): Span {
+  if (!text.startsWith('<![CDATA[', span[0]) || !text.startsWith(']]>', span[1] - 3) || span[1] - span[0] < 12) return span;
+  return [span[0] + 9, span[1] - 3];
 }
 
 /** XML events starting on line i (from the '<Event' at offset `at`). */
