@@ -2,6 +2,7 @@
  * The IPsec_Debug.vbs bundle: pick the parser from the file name (table 7.3), decode each file,
  * and build one triage report (per-file findings, merged summary, what to look at first).
  */
+import { combine } from './verdict.ts';
 import type { Catalogue } from '../catalogue/types.ts';
 import { decodeText, firstLook } from './engine.ts';
 import type { BundleFile, BundleReport, DecodeOptions, ParserHint, SummaryGroup } from './types.ts';
@@ -60,7 +61,8 @@ export function classifyFile(name: string): { kind?: FileKind; computer?: string
 const EXPECTED = ['_ipsec_547_events.txt', '_oakley.log', '_netdiag.txt', '_gpresult.txt', '_klist_purge_mt.txt'];
 
 export function decodeBundle(files: BundleFile[], catalogue: Catalogue, opts: DecodeOptions = {}): BundleReport {
-  const out: BundleReport = { files: [], summary: [], firstLook: [], notices: [], missing: [] };
+  const empty = combine([]);
+  const out: BundleReport = { verdict: empty.verdict, verdictReason: empty.reason, verdictInfo: empty, files: [], summary: [], firstLook: [], notices: [], missing: [] };
   try {
     const list = Array.isArray(files) ? files : [];
     for (const f of list) {
@@ -91,6 +93,11 @@ export function decodeBundle(files: BundleFile[], catalogue: Catalogue, opts: De
     out.firstLook = firstLook(all, out.summary);
     if (!out.firstLook.length && out.files.length) out.firstLook.push('目立つ失敗は見つかりませんでした。各ファイルの「認識できなかったテキスト」を確認してください。');
     for (const f of out.files) for (const n of f.report.notices) out.notices.push(`${f.name}: ${n}`);
+    // evidence spans stay per file: the combined verdict names the file in its reason
+    const v = combine(out.files.map((f) => ({ ...f.report.verdictInfo, reason: `${f.name}: ${f.report.verdictInfo.reason}` })));
+    out.verdict = v.verdict;
+    out.verdictReason = v.reason;
+    out.verdictInfo = v;
   } catch (err) {
     out.notices.push(`まとめの作成中に内部エラーが発生しました (${err instanceof Error ? err.message : String(err)})。`);
   }

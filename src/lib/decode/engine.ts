@@ -16,6 +16,7 @@ import { interpretEvent, newEventRecord } from './events.ts';
 import type { TitleIndex } from './event-sources.ts';
 import { HEADER_DEFS, buildTitleIndex, computeContent, content, csvHeader, headerAt, idBefore, isFieldsStart, isHeaderStart, readDescription, readDialog, readRows, readXml, rowSeparator, titleIds } from './event-sources.ts';
 import { K } from './kinds.ts';
+import { decide } from './verdict.ts';
 import { COMMAND_PREFIXES, detectCommand, readCommand } from './commands/index.ts';
 import { isOakleyLine, readOakley } from './oakley.ts';
 import { isRegistryStart, readRegistry } from './registry.ts';
@@ -532,7 +533,11 @@ export function decodeText(input: string, cat: Catalogue, opts: DecodeOptions = 
       return out;
     });
   const format = pickFormat(ctx.formats, text, freeLines.length);
+  const verdictInfo = decide({ idx: ctx.idx, text }, stored, unrecognised);
   return {
+    verdict: verdictInfo.verdict,
+    verdictReason: verdictInfo.reason,
+    verdictInfo,
     input: cutAt !== undefined ? { bytes, lines: text.length ? lines.count : 0, format, cutAt } : { bytes, lines: text.length ? lines.count : 0, format },
     findings: stored,
     summary,

@@ -17,6 +17,7 @@ export type { FormatOptions } from './format.ts';
 export { searchSegments } from './segments.ts';
 export { decodeBundle, classifyFile, BUNDLE_FILES } from './bundle.ts';
 export { playbookHref } from './catalogue-index.ts';
+export { decide, combine, findingVerdict, countPlaceholders, hasVpnContext } from './verdict.ts';
 export { DEFAULT_MAX_BYTES };
 
 /**
@@ -27,7 +28,11 @@ export function decode(text: string, catalogue: Catalogue, opts: DecodeOptions =
   try {
     return decodeText(text, catalogue, opts);
   } catch (err) {
+    const reason = 'デコーダーの内部エラーのため判断できません。';
     return {
+      verdict: 'need-data',
+      verdictReason: reason,
+      verdictInfo: { verdict: 'need-data', reason, evidence: [], next: ['入力を小さく分けて貼り付けるか、ティア 2 にエスカレーションしてください。'] },
       input: { bytes: typeof text === 'string' ? text.length : 0, lines: 0, format: 'text' },
       findings: [],
       summary: [],

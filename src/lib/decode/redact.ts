@@ -489,12 +489,17 @@ export function redact(input: DecodeReport | string, redactor: Redactor = new Re
   for (const f of rep.findings) learnFacts(redactor, f.facts);
   for (const u of rep.unrecognised) redactor.learnFromText(u.text);
   const t = (s: string) => redactor.text(s);
+  const vi = rep.verdictInfo;
   return {
+    verdict: rep.verdict,
+    verdictReason: t(rep.verdictReason),
+    verdictInfo: { ...vi, reason: t(vi.reason), evidence: vi.evidence.map((s) => [s[0], s[1]]), next: [...vi.next], playbook: vi.playbook ? { ...vi.playbook } : undefined, alert: vi.alert ? t(vi.alert) : undefined },
     input: { ...rep.input },
     findings: rep.findings.map((f) => ({
       ...f,
       title: t(f.title),
       meaning: t(f.meaning),
+      verdictReason: f.verdictReason ? t(f.verdictReason) : undefined,
       facts: f.facts.map((x) => ({ ...x, value: t(x.value) })),
       alternatives: f.alternatives ? f.alternatives.map((a) => ({ ...a })) : undefined,
       playbook: f.playbook ? { ...f.playbook } : undefined,
@@ -521,6 +526,9 @@ export function redactBundle(b: BundleReport, redactor: Redactor = new Redactor(
     return redactor.text(x);
   };
   return {
+    verdict: b.verdict,
+    verdictReason: t(b.verdictReason),
+    verdictInfo: { ...b.verdictInfo, reason: t(b.verdictInfo.reason), evidence: b.verdictInfo.evidence.map((s) => [s[0], s[1]]), next: [...b.verdictInfo.next], alert: b.verdictInfo.alert ? t(b.verdictInfo.alert) : undefined },
     files: b.files.map((f) => ({ ...f, name: t(f.name), computer: f.computer ? t(f.computer) : undefined, report: redact(f.report, redactor) })),
     summary: b.summary.map((g) => ({ ...g, key: t(g.key), title: t(g.title), reason: g.reason ? t(g.reason) : undefined, peer: g.peer ? t(g.peer) : undefined })),
     firstLook: b.firstLook.map(t),

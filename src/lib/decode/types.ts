@@ -9,7 +9,17 @@ export type { Catalogue };
 /** Character offsets [start, end) into the ORIGINAL input string. */
 export type Span = [number, number];
 
-export type FindingKind = 'event' | 'message' | 'error-code' | 'command-output' | 'registry' | 'oakley' | 'not-ipsec';
+export type FindingKind = 'event' | 'message' | 'error-code' | 'command-output' | 'registry' | 'oakley' | 'not-ipsec' | 'symptom' | 'lookalike' | 'anomaly' | 'component';
+
+/**
+ * One word for what a paste (or one finding) shows:
+ * - `ipsec-fault`: an IPsec problem, with its playbook;
+ * - `ipsec-ok`: IPsec evidence that shows no fault (look elsewhere);
+ * - `vpn`: an IPsec-based remote-access or site-to-site VPN (another team's setup);
+ * - `not-ipsec`: unrelated to IPsec;
+ * - `need-data`: recognised, but not enough to decide (the report says what to collect next).
+ */
+export type Verdict = 'ipsec-fault' | 'ipsec-ok' | 'vpn' | 'not-ipsec' | 'need-data';
 
 export type Confidence = 'exact' | 'template' | 'partial';
 
@@ -68,6 +78,10 @@ export interface Finding {
   source?: string;
   /** True when the finding belongs to the playbook given as `scope`. */
   inScope?: boolean;
+  /** This finding's own verdict (set by verdict.ts when the report is finished). */
+  verdict?: Verdict;
+  /** One Japanese line: why this finding has its verdict. */
+  verdictReason?: string;
 }
 
 export interface SummaryGroup {
@@ -102,7 +116,28 @@ export type InputFormat =
   | 'text'
   | 'mixed';
 
+/** The verdict of a whole paste, with the evidence that decided it. */
+export interface ReportVerdict {
+  verdict: Verdict;
+  /** One Japanese line. */
+  reason: string;
+  /** Spans of the input that decided the verdict (empty only when the input is empty). */
+  evidence: Span[];
+  /** The page to open first, when the verdict has one. */
+  playbook?: PlaybookRef;
+  /** For `need-data` (and thin evidence): what to paste or collect next, in Japanese. */
+  next: string[];
+  /** A security concern seen in the evidence (forged-ticket indicators…): escalate to security. */
+  alert?: string;
+}
+
 export interface DecodeReport {
+  /** The verdict for the whole paste (same value as `verdictInfo.verdict`). */
+  verdict: Verdict;
+  /** One Japanese line: why (same as `verdictInfo.reason`). */
+  verdictReason: string;
+  /** The verdict with its evidence spans, page and next steps. */
+  verdictInfo: ReportVerdict;
   input: { bytes: number; lines: number; format: InputFormat; cutAt?: number };
   findings: Finding[];
   summary: SummaryGroup[];
@@ -157,6 +192,10 @@ export interface BundleFileReport {
 }
 
 export interface BundleReport {
+  /** The verdict over every file (same rules as one paste). */
+  verdict: Verdict;
+  verdictReason: string;
+  verdictInfo: ReportVerdict;
   files: BundleFileReport[];
   summary: SummaryGroup[];
   firstLook: string[];

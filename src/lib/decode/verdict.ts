@@ -1,0 +1,205 @@
+/**
+ * The verdict: one pure reduction of a paste's findings to one word (ipsec-fault, ipsec-ok, vpn, not-ipsec,
+ * need-data), a one-line Japanese reason, the evidence spans and what to collect next.
+ *
+ * The CLI, the decoder page, the embedded widgets and the search box all call `decide()` through the
+ * report; none of them re-derives a verdict. Rules, in order of strength:
+ * 1. A finding says what it is (`not-ipsec`, a look-alike, a symptom phrase, a placeholder template).
+ * 2. Its playbook's domain: a VPN page makes it `vpn`.
+ * 3. Thin evidence (partial match, no page, a code that both VPN and isolation pages explain) is `need-data`.
+ * 4. Severity: error/warning with a page is `ipsec-fault`; informational IPsec evidence is `ipsec-ok`.
+ * A symptom phrase never gives a fault verdict on its own.
+ */
+import type { CatalogueIndex } from './catalogue-index.ts';
+import type { Finding, PlaybookRef, ReportVerdict, Span, UnrecognisedText, Verdict } from './types.ts';
+
+/** Placeholders of templates and documentation skeletons: %1, %9, <DateTime>, YYYY-MM-DD, [username]… */
+const PLACEHOLDER_RES = [
+  /%\d{1,2}\b/g,
+  /<(?:DateTime|Date|Time|IP ?Address|Computer ?Name|User ?Name|Server ?Name|Domain|GUID|CoID|err_code|Server Name|Device Name|connectoid-name|[^<>\n]{0,20}(?:アドレス|名|日時|番号))>/gi,
+  /\bYYYY[-/]MM[-/]DD\b/g,
+  /\bhh:mm(?::ss)?\b/gi,
+  /\[(?:username|user ?name|computer ?name|server ?name|domain|ip ?address|hostname|date|time)\]/gi,
+  /\bx{1,3}\.x{1,3}\.x{1,3}\.x{1,3}\b/gi,
+];
+
+/** Number of template placeholders in s (bounded: the regexes are linear and the text is capped). */
+export function countPlaceholders(s: string): number {
+  const t = s.length > 20000 ? s.slice(0, 20000) : s;
+  let n = 0;
+  for (const re of PLACEHOLDER_RES) {
+    re.lastIndex = 0;
+    const m = t.match(re);
+    if (m) n += m.length;
+  }
+  return n;
+}
+
+const VPN_WORDS = ['vpn', 'l2tp', 'ikev2', 'rasclient', 'remoteaccess', 'wan miniport', 'rasdial', 'rasphone', 'always on vpn', 'sstp', 'pptp', 'dialed a connection', 'demand dial', 'demand-dial', 'リモート アクセス', 'リモートアクセス', 'ダイヤルアップ'];
+const ISOLATION_WORDS = ['ipsec', 'ike ', 'authip', 'security association', 'セキュリティ アソシエーション', 'セキュリティアソシエーション', 'main mode', 'quick mode', 'メイン モード', 'クイック モード', 'connection security', '接続セキュリティ', 'domain isolation', 'ドメイン分離', 'サーバー分離', 'policyagent', 'ikeext', 'oakley', 'esp', 'ネゴシエート', 'negotiat'];
+
+function lowerHead(text: string): string {
+  return (text.length > 200000 ? text.slice(0, 200000) : text).toLowerCase();
+}
+
+/** Does the paste speak of a VPN (RasClient, L2TP, IKEv2, a dialled connection…)? */
+export function hasVpnContext(text: string): boolean {
+  const l = lowerHead(text);
+  return VPN_WORDS.some((w) => l.includes(w));
+}
+
+function hasIpsecWords(text: string): boolean {
+  const l = lowerHead(text);
+  return ISOLATION_WORDS.some((w) => l.includes(w));
+}
+
+export interface VerdictEnv {
+  idx: CatalogueIndex;
+  text: string;
+}
+
+function domainOf(env: VerdictEnv, ref?: PlaybookRef): 'vpn' | 'isolation' | undefined {
+  if (!ref) return undefined;
+  const p = env.idx.playbooks.get(ref.id);
+  return p ? (p.domain ?? 'isolation') : undefined;
+}
+
+/** Does an error-code finding name a code that both a VPN page and an isolation page explain? */
+function splitCode(env: VerdictEnv, f: Finding): boolean {
+  const refs = [f.playbook, ...(f.alternatives ?? [])].filter((r): r is PlaybookRef => !!r);
+  const domains = new Set(refs.map((r) => domainOf(env, r)));
+  return domains.has('vpn') && domains.has('isolation');
+}
+
+/** The verdict of one finding, with its reason. Sets nothing: the caller stores the result. */
+export function findingVerdict(env: VerdictEnv, f: Finding): { verdict: Verdict; reason: string } {
+  if (f.verdict) return { verdict: f.verdict, reason: f.verdictReason ?? '' };
+  const spanText = env.text.slice(f.span[0], Math.min(f.span[1], f.span[0] + 20000));
+  if (f.kind === 'not-ipsec') return { verdict: 'not-ipsec', reason: 'ソースまたは内容が IPsec 以外の製品のものです。' };
+  if (f.kind === 'symptom') return { verdict: 'need-data', reason: '利用者の言葉による症状だけで、Windows のメッセージやイベントがありません。' };
+  if (f.kind === 'anomaly') return { verdict: 'need-data', reason: 'それ自体が異常な証拠です。IPsec の対処ではなく、エスカレーションが必要です。' };
+  const ph = countPlaceholders(spanText);
+  if (ph >= 2 || (ph >= 1 && f.facts.some((x) => countPlaceholders(x.value) > 0 && ['reason', 'address', 'peer', 'remote.address', 'ikePeer', 'code', 'message', 'rasCode', 'service'].includes(x.name)))) {
+    return { verdict: 'need-data', reason: '%1 などの差し込み文字が残ったひな形で、実際に記録された値がありません。' };
+  }
+  const dom = domainOf(env, f.playbook);
+  if (f.kind === 'error-code') {
+    if (!f.playbook) return { verdict: 'need-data', reason: 'エラー コードは分かりましたが、対応するページがありません。' };
+    if (f.confidence === 'partial') return { verdict: 'need-data', reason: '数値の読み方が 1 つに決まりません。' };
+    if (splitCode(env, f)) {
+      if (hasVpnContext(env.text)) return { verdict: 'vpn', reason: 'VPN 接続の文脈で出たエラー コードです。' };
+      return { verdict: 'need-data', reason: 'このコードは VPN 接続でもドメイン分離でも出ます。どちらの場面かが分かりません。' };
+    }
+    return dom === 'vpn' ? { verdict: 'vpn', reason: 'IPsec を使う VPN 接続のエラー コードです。' } : { verdict: 'ipsec-fault', reason: 'IPsec の失敗を示すエラー コードです。' };
+  }
+  if (dom === 'vpn') return { verdict: 'vpn', reason: 'IPsec を使う VPN 接続の記録です。' };
+  if (f.kind === 'component') return { verdict: 'need-data', reason: 'IPsec のコンポーネントの記録ですが、カタログにない ID または内容です。' };
+  if (!f.playbook) return { verdict: 'need-data', reason: '対応するページを特定できませんでした。' };
+  if (f.severity === 'info') return { verdict: 'ipsec-ok', reason: 'IPsec が正常に動いていることを示す記録です。' };
+  if (f.confidence === 'partial') return { verdict: 'need-data', reason: '一部しか一致しないため、断定できません。' };
+  return { verdict: 'ipsec-fault', reason: 'IPsec の失敗を示す記録です。' };
+}
+
+const NEXT: Record<string, string> = {
+  event: 'イベント ビューアーでそのイベントを開き、「ログの名前」「ソース」「イベント ID」と説明の全文をそのまま貼り付けてください。',
+  template: '実際に記録されたイベント (%1 などが値に置き換わったもの) を貼り付けてください。',
+  symptom: 'エラー メッセージの文言 (画面どおり)、発生時刻、接続先の名前と IP アドレス、イベント ビューアーのセキュリティ ログとシステム ログの該当イベントを集めてください。',
+  component: '同じ時刻の前後のイベント (セキュリティ ログとシステム ログ) も含めて、説明の全文を貼り付けてください。',
+  split: 'VPN 接続 (RasClient のイベント、接続名) なのか、社内のサーバーへの接続 (ドメイン分離) なのかを確認してください。',
+  nothing: 'イベント ビューアーのイベント (ログの名前・ソース・ID・説明の全文)、コマンドの出力、またはエラー メッセージをそのまま貼り付けてください。',
+};
+
+function nextFor(f: Finding, reason: string): string {
+  if (reason.includes('差し込み')) return NEXT.template;
+  if (f.kind === 'symptom') return NEXT.symptom;
+  if (f.kind === 'component') return NEXT.component;
+  if (reason.includes('VPN 接続でもドメイン分離')) return NEXT.split;
+  return NEXT.event;
+}
+
+const RANK: Record<Verdict, number> = { 'ipsec-fault': 5, vpn: 4, 'need-data': 3, 'ipsec-ok': 2, 'not-ipsec': 1 };
+
+/** Spans that show a finding's identity: event id, source, reason, code; else the finding itself. */
+function evidenceOf(f: Finding): Span[] {
+  const keys = new Set(['eventId', 'source', 'log', 'reason', 'code', 'message', 'token', 'rasCode', 'service', 'title']);
+  const spans = f.facts.filter((x) => keys.has(x.name)).map((x) => x.span);
+  const uniq: Span[] = [];
+  for (const s of spans.length ? spans : [f.span]) if (!uniq.some((u) => u[0] === s[0] && u[1] === s[1])) uniq.push(s);
+  return uniq.slice(0, 6);
+}
+
+/**
+ * Set every finding's verdict and reduce them to the paste's verdict. `findings` are the kept findings;
+ * the summary only counts repeats of them, so they carry every kind that occurred.
+ */
+export function decide(env: VerdictEnv, findings: Finding[], unrecognised: UnrecognisedText[] = []): ReportVerdict {
+  for (const f of findings) {
+    const v = findingVerdict(env, f);
+    f.verdict = v.verdict;
+    f.verdictReason = v.reason;
+  }
+  const alerts = findings.filter((f) => f.kind === 'anomaly');
+  const alert = alerts.length ? alerts[0].title : undefined;
+  if (!findings.length) {
+    const text = env.text.trim();
+    if (!text) return { verdict: 'need-data', reason: '入力が空です。', evidence: [], next: [NEXT.nothing] };
+    const span: Span[] = unrecognised.length ? [unrecognised[0].span] : [[0, Math.min(env.text.length, 200)]];
+    if (countPlaceholders(env.text) >= 2) return { verdict: 'need-data', reason: '%1 などの差し込み文字が残ったひな形で、実際の値がありません。', evidence: span, next: [NEXT.template] };
+    if (hasVpnContext(env.text)) return { verdict: 'need-data', reason: 'VPN に触れていますが、判断できるメッセージやイベントが見つかりません。', evidence: span, next: [NEXT.nothing] };
+    if (hasIpsecWords(env.text)) return { verdict: 'need-data', reason: 'IPsec に触れていますが、判断できるメッセージやイベントが見つかりません。', evidence: span, next: [NEXT.nothing] };
+    return { verdict: 'not-ipsec', reason: 'IPsec や IPsec VPN に関係する記述が見つかりませんでした (知らない形式の可能性もあります)。', evidence: span, next: [NEXT.nothing] };
+  }
+  // strongest verdict, then the highest-priority finding within it
+  let best: Finding | undefined;
+  for (const f of findings) {
+    if (!best) best = f;
+    else {
+      const a = RANK[f.verdict as Verdict];
+      const b = RANK[best.verdict as Verdict];
+      if (a > b || (a === b && f.priority > best.priority)) best = f;
+    }
+  }
+  const top = best as Finding;
+  let verdict = top.verdict as Verdict;
+  let reasonHead = top.verdictReason ?? '';
+  // Vista+ IKEv2 failures on a machine that also logs VPN dial failures are the VPN's
+  if (verdict === 'ipsec-fault' && findings.some((f) => f.verdict === 'vpn')) {
+    const faults = findings.filter((f) => f.verdict === 'ipsec-fault');
+    if (faults.every((f) => f.facts.some((x) => x.name === 'keyingModule' && /ikev2/i.test(x.value)))) {
+      verdict = 'vpn';
+      reasonHead = 'VPN 接続の失敗と、同じ接続の IKEv2 ネゴシエーションの失敗です。';
+    }
+  }
+  const same = findings.filter((f) => f.verdict === verdict);
+  const evidence: Span[] = [];
+  for (const f of [top, ...same.filter((f) => f !== top)].slice(0, 4)) for (const s of evidenceOf(f)) if (evidence.length < 8) evidence.push(s);
+  const next: string[] = [];
+  if (verdict === 'need-data') {
+    for (const f of same) {
+      const n = nextFor(f, f.verdictReason ?? '');
+      if (!next.includes(n)) next.push(n);
+    }
+  }
+  const others = findings.filter((f) => f.verdict !== verdict);
+  const also = others.length ? ` ほかに ${others.length} 件の記録があります。` : '';
+  const label = top.title.length > 80 ? top.title.slice(0, 79) + '…' : top.title;
+  let reason = `${reasonHead} (${label})${also}`;
+  if (verdict === 'ipsec-ok' && findings.some((f) => f.verdict === 'not-ipsec')) reason = `${reasonHead} IPsec 以外の記録もあります。(${label})`;
+  if (alert) reason = `セキュリティ上の異常があります: ${alert}。${reason}`;
+  const playbook = verdict === 'ipsec-fault' || verdict === 'vpn' || verdict === 'ipsec-ok' ? top.playbook : top.playbook && top.confidence !== 'partial' ? top.playbook : undefined;
+  const out: ReportVerdict = { verdict, reason, evidence, next };
+  if (playbook) out.playbook = playbook;
+  if (alert) out.alert = alert;
+  return out;
+}
+
+/** The verdict over several reports (a bundle, a fleet, a batch of .evtx records): the strongest one wins. */
+export function combine(verdicts: ReportVerdict[]): ReportVerdict {
+  const real = verdicts.filter((v) => v.evidence.length || v.verdict !== 'need-data');
+  if (!real.length) return verdicts[0] ?? { verdict: 'need-data', reason: '入力が空です。', evidence: [], next: [NEXT.nothing] };
+  let best = real[0];
+  for (const v of real) if (RANK[v.verdict] > RANK[best.verdict]) best = v;
+  const alert = real.find((v) => v.alert)?.alert;
+  const next = [...new Set(real.filter((v) => v.verdict === best.verdict).flatMap((v) => v.next))];
+  return { ...best, next, ...(alert ? { alert } : {}) };
+}
