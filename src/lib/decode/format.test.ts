@@ -25,3 +25,13 @@ describe('ticket text', () => {
     expect(playbookHref({ id: 'a/b', url: '/a/b/', anchor: '症状', title: 'x' })).toBe('/a/b/#%E7%97%87%E7%8A%B6');
   });
 });
+
+describe('Markdown escaping of pasted values', () => {
+  it('a computer name with | ` * cannot break the table or start code; unrecognised text keeps its backticks in one fence', () => {
+    const t = 'Event Type:\tFailure Audit\nEvent Source:\tSecurity\nEvent ID:\t547\nUser:\tNT AUTHORITY\\SYSTEM\nComputer:\tPC|`01*\nDescription:\nIKE security association negotiation failed.\n Failure Reason: \nNo response from peer\n\n\nzzz ``` qqq\n# not a heading\n';
+    const m = formatReportMarkdown(decode(t, cat));
+    expect(m).toContain('| PC\\|\\`01\\* |');
+    expect(m).toContain('````text\nzzz ``` qqq\n# not a heading');
+    expect(m).not.toContain("'''");
+  });
+});

@@ -1,6 +1,7 @@
 /** Plain-text and Markdown renderings of a report, for pasting into a ticket. */
 import { playbookHref } from './catalogue-index.ts';
 import { Redactor, redact } from './redact.ts';
+import { escapeMarkdown, fence } from './markdown.ts';
 import type { BundleReport, DecodeReport, Finding } from './types.ts';
 
 export interface FormatOptions {
@@ -76,11 +77,8 @@ export function formatReportText(report: DecodeReport, opts: FormatOptions = {})
   return out.join('\n') + '\n';
 }
 
-function mdEscape(s: string): string {
-  let out = '';
-  for (const ch of s) out += '\\`*_[]<>|#'.includes(ch) ? '\\' + ch : ch;
-  return out;
-}
+/** Values in Markdown are text: escaped, never Markdown of their own (see markdown.ts). */
+const mdEscape = escapeMarkdown;
 
 export function formatReportMarkdown(report: DecodeReport, opts: FormatOptions = {}): string {
   const r = prep(report, opts);
@@ -114,9 +112,9 @@ export function formatReportMarkdown(report: DecodeReport, opts: FormatOptions =
     out.push('');
   }
   if (r.unrecognised.length) {
-    out.push(`### 認識できなかったテキスト (${r.stats.unrecognised} 箇所)`, '', '```text');
-    for (const u of r.unrecognised.slice(0, 20)) out.push(u.text.slice(0, 500).split('```').join("'''"));
-    out.push('```', '');
+    out.push(`### 認識できなかったテキスト (${r.stats.unrecognised} 箇所)`, '');
+    // a fence longer than any backtick run in the text, which is shown as it is
+    out.push(fence(r.unrecognised.slice(0, 20).map((u) => u.text.slice(0, 500)).join('\n')), '');
   }
   return out.join('\n');
 }
@@ -140,8 +138,8 @@ export function formatBundleText(b: BundleReport, opts: FormatOptions = {}): str
     out.push('', md ? '### まず確認すること' : 'まず確認すること:', '');
     b.firstLook.forEach((l, i) => out.push(md ? `${i + 1}. ${mdEscape(t(l))}` : `  ${i + 1}. ${t(l)}`));
   }
-  if (b.missing.length) out.push('', `見つからなかったファイル: ${b.missing.join(', ')}`);
-  for (const n of b.notices) out.push(`${md ? '- ' : ''}注意: ${t(n)}`);
+  if (b.missing.length) out.push('', `見つからなかったファイル: ${md ? mdEscape(b.missing.join(', ')) : b.missing.join(', ')}`);
+  for (const n of b.notices) out.push(md ? `- 注意: ${mdEscape(t(n))}` : `注意: ${t(n)}`);
   for (const f of b.files) {
     out.push('', md ? `### ${mdEscape(t(f.name))} (${f.description})` : `=== ${t(f.name)} (${f.description}) ===`);
     out.push(md ? formatReportMarkdown(f.report, o) : formatReportText(f.report, o));

@@ -123,3 +123,16 @@ describe('drafts', () => {
     expect('extra' in d.fields).toBe(false);
   });
 });
+
+describe('Markdown escaping of typed values', () => {
+  it('a backtick in a computer name does not end the file-name code span', () => {
+    const p = buildPacket(fields({ caller: 'PC`01', target: 'SRV*1', files: ['<コンピュータ名>_oakley.log'] }), [], { redact: false, createdAt: 'now' });
+    expect(p.markdown).toContain('- ``PC`01_oakley.log``');
+    expect(p.markdown).toContain('- **アクセスを拒否した対象コンピュータ**: SRV\\*1');
+    expect(p.markdown).toContain('- **連絡者のコンピュータ**: PC\\`01');
+  });
+  it('a pasted finding with a backtick fence stays inside one block', () => {
+    const p = buildPacket(fields({ findings: 'a\n```\n# not a heading' }), [], { redact: false, createdAt: 'now' });
+    expect(p.markdown).toContain('````text\na\n```\n# not a heading\n````');
+  });
+});

@@ -12,6 +12,7 @@ import { END_STATE_LABEL, type EndState } from '../flowchart/types.ts';
 import { DEBUG_FILES, debugFileName } from './debug-files.ts';
 import type { DescribedPath } from './path.ts';
 import { createRedactor, type RedactEntry } from './redact.ts';
+import { codeSpan, escapeMarkdown, fence } from '../decode/markdown.ts';
 
 export interface PacketFields {
   /** The caller's computer name (the log files are named after it). */
@@ -144,11 +145,12 @@ export function buildPacket(fields: PacketFields, paths: DescribedPath[], option
     lines.forEach((l) => md.push(/^\d+\. /.test(l) ? escapeMd(l).replace(/^(\d+)\\\./, '$1.') : `- ${escapeMd(l)}`));
     md.push('');
   }
-  if (options.link) md.push(`[同じ経路を開く (回答のみ)](${options.link})`, '');
+  if (options.link) md.push(`[同じ経路を開く (回答のみ)](<${options.link.replace(/[<>\s]/g, encodeURIComponent)}>)`, '');
   if (last?.end.kind === 'outcome' && last.end.action) md.push('### フローチャートの指示', '', escapeMd(last.end.action), '');
   md.push('### 添付する IPsec_Debug.vbs のファイル (連絡者のコンピュータで作成)', '');
   if (files.length === 0) md.push('(なし)');
-  for (const f of files) md.push(`- \`${f}\``);
+  // a code span longer than any backtick run in the name: a ` in a computer name cannot end it
+  for (const f of files) md.push(`- ${codeSpan(f)}`);
   md.push('', '### デコーダーの所見', '');
   md.push(fields.findings.trim() ? fence(r(fields.findings.trimEnd())) : '(なし)');
   md.push('', '### メモ', '', fields.notes.trim() ? escapeMd(r(fields.notes.trim())) : '(なし)');
@@ -157,13 +159,5 @@ export function buildPacket(fields: PacketFields, paths: DescribedPath[], option
 }
 
 /** Escape the characters Markdown would act on (the text stays readable). */
-export function escapeMd(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
-}
-
-/** A ```text block long enough not to be closed by backticks inside the text. */
-export function fence(text: string): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((m) => m.length));
-  const bar = '`'.repeat(longest + 1);
-  return `${bar}text\n${text}\n${bar}`;
-}
+export const escapeMd = escapeMarkdown;
+export { fence };
