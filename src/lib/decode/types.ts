@@ -146,7 +146,15 @@ export interface DecodeReport {
   /** Short Japanese lines: what to look at first. */
   firstLook: string[];
   /** Counts before any cap on the number of detailed findings. */
-  stats: { findings: number; events: number; unrecognised: number };
+  stats: {
+    findings: number;
+    events: number;
+    unrecognised: number;
+    /** .evtx input: event records read (src/lib/evtx). */
+    records?: number;
+    /** .evtx input: parts of the file that could not be read, by byte offset in the file. */
+    damaged?: Array<{ offset: number; reason: string }>;
+  };
 }
 
 /** Hint from a file name (bundle) about which parser fits. */
