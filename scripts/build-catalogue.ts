@@ -11,8 +11,10 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectPlaybooks, buildCatalogue } from '../src/lib/catalogue/build.ts';
 import { jsonSchemas } from '../src/schema/json-schema.ts';
+import { reportCrossFile } from '../src/lib/catalogue/checks.ts';
 
 const root = process.cwd();
+if (reportCrossFile(root) > 0) process.exit(1); // YAML errors with their line, then duplicate signatures / event claims, unknown event IDs (both files named)
 const { playbooks, errors } = collectPlaybooks(root);
 if (errors.length > 0) {
   for (const e of errors) console.error(e);

@@ -7,6 +7,8 @@ import type { Heading } from 'mdast';
 import { pageIdFromPath } from '../lib/site/page-id.ts';
 import { parsePage } from './lint-content.ts';
 import type { LintContext } from './rules.ts';
+import type { ContentProblem } from '../remark/playbook-rules.ts';
+import { checkPlaybookFiles } from '../lib/catalogue/checks.ts';
 
 export function buildLintContext(root: string, pages: { path: string; source: string }[]): LintContext {
   const pageIds = new Set<string>();
@@ -26,5 +28,11 @@ export function buildLintContext(root: string, pages: { path: string; source: st
     }
     anchors.set(id, set);
   }
-  return { pageIds, anchors };
+  // The same cross-file checks as the catalogue build; warnings (known, pending content) are left to the build.
+  const crossFile = new Map<string, ContentProblem[]>();
+  for (const p of checkPlaybookFiles(root, pages)) {
+    if (p.severity !== 'error') continue;
+    crossFile.set(p.file, [...(crossFile.get(p.file) ?? []), { rule: p.rule, line: p.line, message: p.message, fix: p.fix }]);
+  }
+  return { pageIds, anchors, crossFile };
 }

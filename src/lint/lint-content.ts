@@ -14,6 +14,7 @@ import { PageFields, Playbook } from '../schema/playbook.ts';
 import { checkPlaybookTree, type ContentProblem } from '../remark/playbook-rules.ts';
 import { pageIdFromPath } from '../lib/site/page-id.ts';
 import { RULES, type LintContext } from './rules.ts';
+import { frontmatterYamlError } from '../lib/catalogue/checks.ts';
 
 export interface LintResult {
   file: string;
@@ -41,7 +42,9 @@ export function lintSource(path: string, source: string, ctx: LintContext): Cont
   try {
     fm = (parseYaml(yamlNode.value) ?? {}) as Record<string, unknown>;
   } catch (e) {
-    return [{ rule: 'frontmatter', line: 1, message: `frontmatter is not valid YAML: ${(e as Error).message}`, fix: 'fix the YAML (quote strings that contain ": ").' }];
+    // the line in the file (the parser counts from the block), as the catalogue build reports it
+    const y = frontmatterYamlError(source);
+    return [{ rule: 'frontmatter', line: y?.line ?? 1, message: `frontmatter is not valid YAML: ${y?.message ?? (e as Error).message.split('\n')[0]}`, fix: 'fix the YAML on that line (quote strings that contain ": ").' }];
   }
   const problems: ContentProblem[] = [];
   const isPlaybook = /(^|\/)playbooks\//.test(path);
@@ -56,6 +59,7 @@ export function lintSource(path: string, source: string, ctx: LintContext): Cont
   if (typeof fm.title !== 'string') problems.push({ rule: 'frontmatter', line: 1, message: 'frontmatter has no title.', fix: 'add `title:`.' });
   if (isPlaybook) problems.push(...checkPlaybookTree(tree, fm, source));
   for (const rule of RULES) problems.push(...rule.check({ tree, source, frontmatter: fm, path, id: pageIdFromPath(path) }, ctx));
+  problems.push(...(ctx.crossFile?.get(path) ?? []));
   return problems.sort((a, b) => a.line - b.line);
 }
 

@@ -25,6 +25,8 @@ export interface LintContext {
   pageIds: Set<string>;
   /** Heading anchors of every page id (slugs as Starlight makes them). */
   anchors: Map<string, Set<string>>;
+  /** Problems across playbooks (duplicate signatures, event claims, unknown IDs), by file relative to the root. */
+  crossFile?: Map<string, ContentProblem[]>;
 }
 
 export interface Rule {
