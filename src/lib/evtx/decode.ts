@@ -66,9 +66,15 @@ export class EvtxDecodeSession {
     }
   }
 
-  private flush(): void {
-    if (!this.pending.length) return;
-    const text = this.pending.join('\n');
+  /** A slice of a text file (cut at a blank line or line end by the caller): decoded as its own batch. */
+  addText(text: string): void {
+    this.flush();
+    this.flush(text);
+  }
+
+  private flush(given?: string): void {
+    if (given === undefined && !this.pending.length) return;
+    const text = given ?? this.pending.join('\n');
     this.pending = [];
     this.pendingChars = 0;
     if (this.opts.keepText) this.text += (this.text ? '\n' : '') + text;
@@ -98,15 +104,16 @@ export class EvtxDecodeSession {
     this.stats.unrecognised += r.stats.unrecognised;
     this.lines += r.input.lines;
     this.formats.add(r.input.format);
-    this.offset += text.length + 1;
+    this.offset += text.length + (given === undefined ? 1 : 0);
   }
 
-  finish(fileBytes: number): EvtxReport {
+  /** The merged report. For a text file (`evtx` false) stats carry no records/damaged fields. */
+  finish(fileBytes: number, evtx = true): EvtxReport {
     this.flush();
     const summary = [...this.groups.values()].sort((a, b) => b.count - a.count);
     if (this.batches > 1 && this.findings.length < this.stats.findings) this.notice(`詳細な所見は先頭の ${this.findings.length} 件だけを載せています。集計 (summary) はすべてのレコードを数えています。`);
     if (this.damaged.length) this.notice(`読めなかった箇所が ${this.damaged.length} か所あります (stats.damaged にファイル内のオフセットと理由を載せています)。`);
-    if (!this.records) this.notice('.evtx ファイルから読めるイベント レコードがありませんでした。');
+    if (evtx && !this.records) this.notice('.evtx ファイルから読めるイベント レコードがありませんでした。');
     const formats = [...this.formats].filter((f) => f !== 'empty');
     return {
       input: { bytes: fileBytes, lines: this.lines, format: formats.length === 1 ? (formats[0] as DecodeReport['input']['format']) : formats.length ? 'mixed' : 'empty' },
@@ -115,7 +122,7 @@ export class EvtxDecodeSession {
       unrecognised: this.unrecognised,
       notices: this.notices,
       firstLook: firstLook(this.findings, summary),
-      stats: { ...this.stats, records: this.records, damaged: this.damaged },
+      stats: evtx ? { ...this.stats, records: this.records, damaged: this.damaged } : ({ ...this.stats } as EvtxReport['stats']),
     };
   }
 }

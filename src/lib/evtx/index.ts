@@ -34,8 +34,7 @@ export type SliceReader = (offset: number, length: number) => Uint8Array | Promi
  * Decode an .evtx file read slice by slice: one 64 KiB chunk in memory at a time plus the current
  * batch of rendered XML. Never throws; a cancelled run returns what it has with a notice.
  */
-export async function decodeEvtxSlices(read: SliceReader, size: number, cat: Catalogue, opts: EvtxStreamOptions = {}): Promise<EvtxReport> {
-  const session = new EvtxDecodeSession(cat, opts);
+export async function decodeEvtxSlices(read: SliceReader, size: number, cat: Catalogue, opts: EvtxStreamOptions = {}, session = new EvtxDecodeSession(cat, opts)): Promise<EvtxReport> {
   try {
     const header = readFileHeader(await read(0, Math.min(HEADER_SIZE, size)));
     for (const n of header.notices) session.notice(n);
