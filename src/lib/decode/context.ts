@@ -58,6 +58,8 @@ export interface Ctx {
   truncated: boolean;
   /** CSV/TSV column order from a header row, if one was seen. */
   columns?: string[];
+  /** Source of the last event when it was another product's: a following bare ID belongs to it (identity.ts). */
+  carry?: string;
   /** The last command typed after a prompt (C:\>reg query … /v Name), if any. */
   lastCommand?: string;
   /** Per line: content start / end after prefix stripping and trimming, and whether a prompt was removed. */

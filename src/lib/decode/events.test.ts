@@ -112,9 +112,20 @@ describe('identity: log + source + id', () => {
     expect(fs[0].meaning).toContain('Windows Server Backup');
     expect(fs.every((f) => !f.playbook)).toBe(true);
   });
-  it('an unrelated event in an export is said to be unrelated', () => {
+  it('a Service Control Manager event that names the IPsec service is read as that service, not as unrelated', () => {
     const fs = decode(fixture('events-export.csv'), cat).findings;
-    expect(fs.find((f) => f.eventId === 7036)?.title).toContain('関係のないイベント');
+    const f = fs.find((x) => x.eventId === 7036);
+    expect(f?.kind).toBe('event');
+    expect(fact(f as Finding, 'service')).toBe('PolicyAgent (IPSEC Services)');
+    expect(f?.severity).toBe('info');
+    expect(f?.verdict).toBe('ipsec-ok');
+  });
+  it('a Service Control Manager event for another service is said to be unrelated', () => {
+    const text = 'Information,7/21/2005,2:06:00 AM,Service Control Manager,None,7036,N/A,SERVER1,"The Print Spooler service entered the running state."';
+    const [f] = decode(text, cat).findings;
+    expect(f.kind).toBe('not-ipsec');
+    expect(f.title).toContain('関係のない');
+    expect(decode(text, cat).verdict).toBe('not-ipsec');
   });
 });
 

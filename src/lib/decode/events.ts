@@ -13,6 +13,9 @@ import type { FieldHit, FieldResult } from './fields.ts';
 import { LEGACY_LABELS, LabelSet, VISTA_LABELS, tokenizeFields } from './fields.ts';
 import type { Fact, Finding, PlaybookRef, Severity, Span } from './types.ts';
 import { findIPv4, isDigit, isIPv4, looseKey, squash } from './text.ts';
+import { identify } from './identity.ts';
+import { scmEvent } from './families/scm.ts';
+import { rasEvent } from './families/rasclient.ts';
 
 export interface EventRecord {
   format: 'event-text' | 'event-xml' | 'event-csv' | 'event-tsv' | 'event-description';
@@ -400,16 +403,20 @@ export function interpretEvent(ctx: Ctx, rec: EventRecord): void {
   const src = rec.source?.trim();
   const facts = () => headerFacts(rec);
   const gt = groupTime(rec);
-  if (src && id !== undefined) {
-    const ipsecSource = idx.ipsecSources.has(src.toLowerCase());
-    if (!ipsecSource) return notIpsec(ctx, rec, facts, idx.ipsecIds.has(id) || id === 4268, gt);
-    if (!idx.ipsecIds.has(id) && id !== 4268 && !(id >= 4283 && id <= 4297)) {
-      // An IPsec-related source with an id IPsec does not use (Security 4624…): look for IPsec text anyway.
-      const m = rec.desc ? scanTemplates(ctx, lineRanges(ctx.text, rec.desc[0], rec.desc[1])) : [];
-      if (!m.length) return notIpsec(ctx, rec, facts, false, gt);
-      return genericEvent(ctx, rec, facts, gt);
-    }
+  const who = identify(ctx, rec);
+  if (who.kind === 'scm') return scmEvent(ctx, rec, facts, gt);
+  if (who.kind === 'vpn') return rasEvent(ctx, rec, facts, gt);
+  if (who.kind === 'foreign') {
+    if (id === undefined) return genericEvent(ctx, rec, facts, gt);
+    return notIpsec(ctx, rec, facts, who.collision, gt, who.why, who.source);
   }
+  if (who.kind === 'component') {
+    // An IPsec component with an id or wording the catalogue lacks: IPsec text may still be found.
+    const m = rec.desc ? scanTemplates(ctx, lineRanges(ctx.text, rec.desc[0], rec.desc[1])) : [];
+    if (!m.length) return componentEvent(ctx, rec, facts, gt);
+    return genericEvent(ctx, rec, facts, gt);
+  }
+  void idx;
   if (id === 547) return event547(ctx, rec, facts, gt);
   if (id === 541) return event541(ctx, rec, facts, gt);
   if (id === 542 || id === 543) return eventEnded(ctx, rec, facts, gt, id);
@@ -419,8 +426,9 @@ export function interpretEvent(ctx: Ctx, rec: EventRecord): void {
   return genericEvent(ctx, rec, facts, gt);
 }
 
-function notIpsec(ctx: Ctx, rec: EventRecord, facts: () => Fact[], collision: boolean, gt: { time?: string; timeKey?: string }) {
+function notIpsec(ctx: Ctx, rec: EventRecord, facts: () => Fact[], collision: boolean, gt: { time?: string; timeKey?: string }, why: 'source' | 'carried' | 'description' | 'log' = 'source', carried?: string) {
   const id = rec.id as number;
+  if (why !== 'source') return notThatEvent(ctx, rec, facts, gt, why, carried);
   const src = rec.source as string;
   const key = `not-ipsec|${src}|${id}`;
   if (ctx.groupFull(key)) return void ctx.countKnown(key, gt.time, gt.timeKey);
@@ -759,6 +767,13 @@ function vistaEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?
   if (legacy.length) f.push(fact('legacy', '従来の Windows での相当イベント', legacy.map((p) => p.title).join(' / '), rec.idSpan ?? rec.span));
   let pb = resolution?.playbook;
   const alts: PlaybookRef[] = [...(resolution?.alternatives ?? [])];
+  if (!pb) {
+    // a page that claims this Vista+ event itself beats the legacy page it succeeds
+    const direct = titlePlaybook(ctx, rec);
+    const own = direct && (ctx.idx.playbooks.get(direct.id)?.events ?? []).some((e) => e.id === id) ? direct : undefined;
+    const ov = own ? undefined : overviewPlaybook(ctx.idx, id) ?? ctx.idx.byEvent.get(id)?.[0];
+    pb = own ?? (ov ? playbookRef(ov, reason ? '対処' : '症状') : undefined);
+  }
   if (!pb && legacy.length) {
     pb = playbookRef(legacy[0], reason ? '対処' : '症状');
     for (const p of legacy.slice(1, 6)) if (!alts.some((a) => a.id === p.id)) alts.push(playbookRef(p, '症状'));
@@ -841,4 +856,66 @@ function genericEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { tim
     },
     { key: `${id ?? '?'}|${rec.source ?? ''}|${pb?.id ?? ''}`, title: `${id ?? ''} ${what}`, eventId: id, source: rec.source, playbook: pb, ...gt },
   );
+}
+
+/** A record whose description, log or context says it is not the IPsec event its number suggests. */
+function notThatEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }, why: 'carried' | 'description' | 'log', carried?: string) {
+  const id = rec.id as number;
+  const ipsecTitle = eventTitle(ctx.idx, id);
+  const f = facts();
+  if (carried) f.push(fact('carriedSource', '文脈から推定したソース', carried, rec.span));
+  const meaning =
+    why === 'carried'
+      ? `ソースの書かれていない ID ${id} ですが、直前のイベントが「${carried}」のものなので、同じ製品の記録と判断しました。IPsec の「${ipsecTitle ?? id}」とは限りません。`
+      : why === 'log'
+        ? `IPsec のイベント ${id} は「${rec.log}」ログには記録されません。ログ名と ID が合わないので、別の製品の同じ番号のイベントです。`
+        : `説明文が IPsec のイベント ${id}${ipsecTitle ? ` (${ipsecTitle})` : ''} の内容と合わないため、同じ番号の別のイベントと判断しました。`;
+  const key = `not-that|${why}|${id}`;
+  finish(
+    ctx,
+    { kind: 'not-ipsec', title: `IPsec のイベント ${id} ではありません`, meaning, facts: f, confidence: 'template', span: rec.span, severity: 'info', priority: 30, eventId: id, source: rec.source ?? carried },
+    { key, title: `${id} (IPsec 以外)`, eventId: id, source: rec.source ?? carried, ...gt },
+  );
+}
+
+/** An event from an IPsec component whose id the catalogue does not know: never "not IPsec". */
+function componentEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }) {
+  const id = rec.id;
+  const src = rec.source ?? '';
+  const fam = COMPONENT_FAMILY[src.toLowerCase()];
+  const pb = fam ? familyPage(ctx, fam) : undefined;
+  const f = facts();
+  finish(
+    ctx,
+    {
+      kind: 'component',
+      title: `IPsec のコンポーネント「${src}」のイベント ${id ?? ''} (カタログにない ID)`,
+      meaning: `「${src}」は IPsec の一部ですが、このイベント ID または文言はこのサイトのカタログにありません。同じファミリーのページと検索で調べてください。`,
+      facts: f,
+      playbook: pb,
+      confidence: 'partial',
+      span: rec.span,
+      severity: isFailureType(rec.type) ? 'warning' : 'info',
+      priority: 45,
+      eventId: id,
+      source: rec.source,
+    },
+    { key: `component|${src}|${id ?? ''}`, title: `${src} ${id ?? ''} (カタログにない ID)`, eventId: id, source: rec.source, playbook: pb, ...gt },
+  );
+}
+
+/** Family page for a component source: its overview playbook. */
+const COMPONENT_FAMILY: Record<string, string> = {
+  policyagent: 'policy-agent-2000',
+  oakley: 'policy-agent-2000',
+  ipsec: 'ipsec-driver',
+  ipsecpolicystorage: 'pastore',
+  ikeext: 'modern-services',
+  bfe: 'modern-services',
+  'microsoft-windows-ikeext': 'modern-services',
+};
+
+function familyPage(ctx: Ctx, family: string): PlaybookRef | undefined {
+  for (const p of ctx.idx.playbooks.values()) if (p.family === family) return playbookRef(p, '症状');
+  return undefined;
 }

@@ -94,6 +94,7 @@ export function findingVerdict(env: VerdictEnv, f: Finding): { verdict: Verdict;
   }
   if (dom === 'vpn') return { verdict: 'vpn', reason: 'IPsec を使う VPN 接続の記録です。' };
   if (f.kind === 'component') return { verdict: 'need-data', reason: 'IPsec のコンポーネントの記録ですが、カタログにない ID または内容です。' };
+  if (f.severity === 'info' && f.confidence !== 'partial') return { verdict: 'ipsec-ok', reason: 'IPsec が正常に動いていることを示す記録です。' };
   if (!f.playbook) return { verdict: 'need-data', reason: '対応するページを特定できませんでした。' };
   if (f.severity === 'info') return { verdict: 'ipsec-ok', reason: 'IPsec が正常に動いていることを示す記録です。' };
   if (f.confidence === 'partial') return { verdict: 'need-data', reason: '一部しか一致しないため、断定できません。' };
