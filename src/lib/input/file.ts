@@ -6,7 +6,7 @@
  * batches, so neither the page nor the CLI ever holds a large file as one string.
  */
 import type { Catalogue } from '../catalogue/types.ts';
-import type { DecodeReport } from '../decode/types.ts';
+import type { DecodeReport, ParserHint } from '../decode/types.ts';
 import { EvtxDecodeSession } from '../evtx/decode.ts';
 import { decodeEvtxSlices, type SliceReader } from '../evtx/index.ts';
 import { encodingNotice, guessEncoding, undecodableMessage, type TextEncodingName } from './encoding.ts';
@@ -18,6 +18,8 @@ export const TEXT_BATCH = 1_500_000;
 
 export interface FileReadOptions {
   scope?: string;
+  /** Parser hint (IPsec_Debug.vbs file names, see decode/bundle.ts classifyFile). */
+  hint?: ParserHint;
   onProgress?: (done: number, total: number) => void;
   signal?: { aborted: boolean };
   /** Keep the decoded text when the file is this small or smaller (to show it in the paste box). */
@@ -90,7 +92,7 @@ export async function decodeFile(read: SliceReader, size: number, name: string, 
 async function decodeText(read: SliceReader, size: number, from: number, enc: TextEncodingName, cat: Catalogue, opts: FileReadOptions): Promise<{ report: DecodeReport; text?: string } | 'invalid'> {
   const strict = enc === 'utf-8' || enc === 'shift_jis';
   const dec = new TextDecoder(enc, { fatal: strict });
-  const session = new EvtxDecodeSession(cat, { scope: opts.scope });
+  const session = new EvtxDecodeSession(cat, { scope: opts.scope, hint: opts.hint });
   const keep = size <= (opts.keepTextUpTo ?? 0);
   let kept = '';
   let carry = '';
