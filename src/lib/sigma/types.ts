@@ -1,0 +1,72 @@
+/** Shapes of the Sigma rules we emit (a subset of Sigma 2.x) and of the generator's output. */
+
+export type Level = 'informational' | 'low' | 'medium' | 'high' | 'critical';
+export type Service = 'security' | 'system' | 'application';
+
+/** A search identifier: field (with optional `|contains`) → value or list of values (OR). */
+export type SelectionMap = Record<string, string | number | (string | number)[]>;
+
+export interface SigmaDetectionRule {
+  title: string;
+  id: string;
+  name: string;
+  status: 'experimental' | 'test' | 'stable';
+  description: string;
+  references: string[];
+  author: string;
+  date: string;
+  tags: string[];
+  logsource: { product: 'windows'; service: Service };
+  /** `selection` (a map) and optionally `keywords` (a list matched anywhere in the event). */
+  detection: { selection: SelectionMap; keywords?: string[]; condition: string };
+  fields?: string[];
+  falsepositives: string[];
+  level: Level;
+}
+
+export interface SigmaCorrelationRule {
+  title: string;
+  id: string;
+  name: string;
+  status: 'experimental' | 'test' | 'stable';
+  description: string;
+  references: string[];
+  author: string;
+  date: string;
+  correlation: { type: 'event_count'; rules: string[]; 'group-by': string[]; timespan: string; condition: { gte: number } };
+  falsepositives: string[];
+  level: Level;
+  generate: boolean;
+}
+
+/** A detection rule plus what the site needs to know about it (not written to the .yml). */
+export interface GeneratedRule {
+  kind: 'detection';
+  /** File name on the site and in the export (`<name>.yml`). */
+  file: string;
+  rule: SigmaDetectionRule;
+  /** Playbook ids this rule serves; the first one owns it. */
+  playbooks: string[];
+  eventId: number;
+  log: string;
+  /** True when the rule matches a failure reason or text, not the bare event. */
+  narrowed: boolean;
+}
+
+export interface GeneratedCorrelation {
+  kind: 'correlation';
+  file: string;
+  rule: SigmaCorrelationRule;
+  playbooks: string[];
+  /** The detection rules it counts. */
+  members: GeneratedRule[];
+}
+
+export interface SigmaSet {
+  rules: GeneratedRule[];
+  correlations: GeneratedCorrelation[];
+  /** What the generator left out and why (printed by the build and the export). */
+  skipped: { playbook: string; reason: string }[];
+  /** Event IDs whose level fell back to the default group (no entry in policy.ts). */
+  unlistedEvents: number[];
+}
