@@ -134,10 +134,13 @@ function evidenceOf(f: Finding): Span[] {
  * the summary only counts repeats of them, so they carry every kind that occurred.
  */
 export function decide(env: VerdictEnv, findings: Finding[], unrecognised: UnrecognisedText[] = []): ReportVerdict {
+  // a paste full of placeholders is a template or a documentation skeleton: nothing in it is a diagnosis
+  const template = countPlaceholders(env.text) >= 3;
   for (const f of findings) {
     const v = findingVerdict(env, f);
-    f.verdict = v.verdict;
-    f.verdictReason = v.reason;
+    const tpl = template && v.verdict !== 'not-ipsec';
+    f.verdict = tpl ? 'need-data' : v.verdict;
+    f.verdictReason = tpl ? '%1 などの差し込み文字が残ったひな形で、実際に記録された値がありません。' : v.reason;
   }
   const alerts = findings.filter((f) => f.kind === 'anomaly');
   const alert = alerts.length ? alerts[0].title : undefined;

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { testCatalogue } from '../../../test/fixtures/decode/test-catalogue.ts';
+import { decode } from './index.ts';
+import { countPlaceholders } from './verdict.ts';
+
+const cat = testCatalogue();
+
+const backup547 = `Log Name:      Application
+Source:        Microsoft-Windows-Backup
+Event ID:      547
+Level:         Error
+Description:
+The backup operation that started at '2023-03-01T01:00:00.000000000Z' has failed because the Volume Shadow Copy Service operation to create a shadow copy of the volumes being backed up failed with following error code '2155348129'. Please review the event details for a solution, and then rerun the backup operation once the issue is resolved.`;
+
+describe('verdict: identity of events', () => {
+  it('an event from another product with an IPsec number is not-ipsec, naming its source', () => {
+    const r = decode(backup547, cat);
+    expect(r.verdict).toBe('not-ipsec');
+    expect(r.findings[0].kind).toBe('not-ipsec');
+    expect(r.findings[0].title).toContain('Microsoft-Windows-Backup');
+    const [s, e] = r.verdictInfo.evidence[0];
+    expect(backup547.slice(s, e)).toMatch(/547|Microsoft-Windows-Backup/);
+  });
+
+  it('an event without a source whose description is another product\'s message is not sent to the IPsec page', () => {
+    const text = backup547.replace(/Source:.*\n/, '');
+    const r = decode(text, cat);
+    expect(r.findings.every((f) => !f.playbook?.id.startsWith('ike-'))).toBe(true);
+    expect(r.verdict).toBe('not-ipsec');
+  });
+
+  it('a bare ID after another product\'s event belongs to that product', () => {
+    const text = `${backup547}\n\nEvent ID:      4284\nLevel:         Error\nDescription:\nThe MTA could not open the message store.`;
+    const r = decode(text, cat);
+    const f4284 = r.findings.find((f) => f.eventId === 4284);
+    expect(f4284?.kind).toBe('not-ipsec');
+    expect(f4284?.facts.find((x) => x.name === 'carriedSource')?.value).toBe('Microsoft-Windows-Backup');
+    expect(r.verdict).toBe('not-ipsec');
+  });
+
+  it('an IPsec component with an ID the catalogue lacks is never called not IPsec', () => {
+    const text = `Event Type:\tError\nEvent Source:\tPolicyAgent\nEvent Category:\tNone\nEvent ID:\t9999\nDescription:\nThe IPSEC Policy Agent failed to start. Policy Agent will not run.`;
+    const r = decode(text, cat);
+    expect(r.findings.some((f) => f.kind === 'not-ipsec')).toBe(false);
+    const f = r.findings[0];
+    expect(f.kind).toBe('component');
+    expect(f.verdict).toBe('need-data');
+    expect(r.verdict).toBe('need-data');
+    expect(r.verdictInfo.next.join('')).toContain('前後のイベント');
+  });
+
+  it('an IPsec driver ID in the wrong log is not the IPsec driver event', () => {
+    const text = 'Log Name: Security\nEvent ID: 4285\nDescription:\nThe audit log was cleared by the administrator account.';
+    const r = decode(text, cat);
+    expect(r.findings[0].kind).toBe('not-ipsec');
+    expect(r.findings[0].meaning).toContain('Security');
+    expect(r.verdict).toBe('not-ipsec');
+  });
+
+  it('a Service Control Manager event naming IKEEXT is an IPsec fault, and says which service', () => {
+    const text = 'Log Name: System\nSource: Service Control Manager\nEvent ID: 7023\nLevel: Error\nDescription:\nThe IKE and AuthIP IPsec Keying Modules service terminated with the following error: \nThe device is not ready.';
+    const r = decode(text, cat);
+    const f = r.findings[0];
+    expect(f.facts.find((x) => x.name === 'service')?.value).toBe('IKEEXT (IKE and AuthIP IPsec Keying Modules)');
+    expect(f.severity).toBe('error');
+    expect(['ipsec-fault', 'need-data']).toContain(r.verdict);
+    expect(r.verdict).not.toBe('not-ipsec');
+  });
+});
+
+describe('verdict: VPN', () => {
+  const rasclient = 'Log Name:      Application\nSource:        RasClient\nEvent ID:      20227\nLevel:         Error\nDescription:\nCoId={8A1B2C3D-0000-4000-8000-0123456789AB}: The user CONTOSO\\alice dialed a connection named Contoso VPN which has failed. The error code returned on failure is 809.';
+  it('RasClient 20227 is vpn, with the code and the connection name read from the text', () => {
+    const r = decode(rasclient, cat);
+    expect(r.verdict).toBe('vpn');
+    const f = r.findings[0];
+    expect(f.facts.find((x) => x.name === 'rasCode')?.value).toMatch(/^809 \(ERROR_VPN_TIMEOUT\)/);
+    expect(f.facts.find((x) => x.name === 'connection')?.value).toBe('Contoso VPN');
+  });
+  it('accepts the "that has failed" wording and the code as the last insertion string of XML', () => {
+    const r = decode(rasclient.replace('which has failed', 'that has failed').replace('809', '789'), cat);
+    expect(r.findings[0].facts.find((x) => x.name === 'rasCode')?.value).toMatch(/^789 /);
+    const xml = `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="RasClient" /><EventID Qualifiers="0">20227</EventID><Channel>Application</Channel></System><EventData><Data>{8A1B2C3D-0000-4000-8000-0123456789AB}</Data><Data>CONTOSO\\alice</Data><Data>Contoso VPN</Data><Data>13801</Data></EventData></Event>`;
+    const rx = decode(xml, cat);
+    expect(rx.verdict).toBe('vpn');
+    expect(rx.findings[0].facts.find((x) => x.name === 'rasCode')?.value).toMatch(/^13801 /);
+  });
+});
+
+describe('verdict: templates, emptiness and unknown text', () => {
+  it('counts placeholders of templates and skeletons', () => {
+    expect(countPlaceholders('The %1 service terminated with %2')).toBe(2);
+    expect(countPlaceholders('Date: YYYY-MM-DD hh:mm:ss user [username]')).toBe(3);
+    expect(countPlaceholders('192.168.0.10 port 500')).toBe(0);
+  });
+  it('a documentation template of a 547 gets need-data, never a diagnosis', () => {
+    const text = 'Event Type: Failure Audit\nEvent Source: Security\nEvent ID: 547\nDescription:\nIKE security association negotiation failed.\nMode:\n%1\nFilter:\n%2\nPeer Identity:\n%3\nFailure Point:\n%4\nFailure Reason:\n%5\nExtra Status:\n%6';
+    const r = decode(text, cat);
+    expect(r.verdict).toBe('need-data');
+    expect(r.verdictInfo.next[0]).toContain('%1');
+  });
+  it('empty input is need-data with what to paste', () => {
+    const r = decode('   ', cat);
+    expect(r.verdict).toBe('need-data');
+    expect(r.verdictInfo.next.length).toBe(1);
+  });
+  it('text with nothing IPsec in it is not-ipsec, and says it may be an unknown format', () => {
+    const r = decode('GET /index.html HTTP/1.1 200 5123 "-" "Mozilla/5.0"', cat);
+    expect(r.verdict).toBe('not-ipsec');
+    expect(r.verdictReason).toContain('知らない形式');
+  });
+  it('text about IPsec that the decoder cannot place is need-data, not not-ipsec', () => {
+    const r = decode('IPsec のトンネルがときどき切れるようです。原因を教えてください。', cat);
+    expect(r.verdict).toBe('need-data');
+  });
+});
