@@ -622,6 +622,13 @@ function freeText(ctx: Ctx, freeLines: number[]): void {
           h++;
           continue;
         }
+        const cb = b && b.readings.length === 1 ? b.readings[0].code : undefined;
+        if (b && ca && cb && ca !== cb && b.span[0] - a.span[1] <= 4 && (a.readings[0].form === 'name' || b.readings[0].form === 'name')) {
+          // "ERROR_IPSEC_IKE_AUTH_FAIL (0x000035EF)": a name beside another code's number is wrong in itself
+          ctx.emit(codeMismatch(ctx, a, b));
+          h++;
+          continue;
+        }
         ctx.emit(codeFinding(ctx.idx, a.token, a.span, a.readings));
       }
       if (hits.length) {
@@ -638,6 +645,30 @@ function freeText(ctx: Ctx, freeLines: number[]): void {
   if (last >= 0 && !ctx.covered[last]) {
     for (const m of scanTail(ctx, lines.ends[last])) messageFinding(ctx, m);
   }
+}
+
+type CodeHit = ReturnType<typeof scanCodes>[number];
+
+/** Two readings side by side that name different codes: show both and say they disagree. */
+function codeMismatch(ctx: Ctx, a: CodeHit, b: CodeHit): Finding {
+  const fa = codeFinding(ctx.idx, a.token, a.span, a.readings);
+  const fb = codeFinding(ctx.idx, b.token, b.span, b.readings);
+  const ca = a.readings[0].code as NonNullable<CodeHit['readings'][number]['code']>;
+  const cb = b.readings[0].code as NonNullable<CodeHit['readings'][number]['code']>;
+  return {
+    kind: 'error-code',
+    title: `名前と数値が一致しません: ${a.token} は ${ca.decimal} (${ca.hex}) ですが、${b.token} は ${cb.name} です`,
+    meaning: '並べて書かれたエラーの名前と数値が別のコードを指しています。転記の誤りか、別々のエラーです。元の画面やログで確かめてください。',
+    facts: [...fa.facts, ...fb.facts],
+    playbook: fa.playbook,
+    alternatives: fb.playbook && fb.playbook.id !== fa.playbook?.id ? [fb.playbook] : undefined,
+    confidence: 'partial',
+    span: [a.span[0], b.span[1]],
+    severity: 'warning',
+    priority: 60,
+    verdict: 'need-data',
+    verdictReason: 'エラーの名前と数値が別のコードを指しているため、どちらが正しいか決められません。',
+  };
 }
 
 function messageFinding(ctx: Ctx, m: ReturnType<typeof scanTemplates>[number]): void {

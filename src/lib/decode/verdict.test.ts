@@ -114,3 +114,34 @@ describe('verdict: templates, emptiness and unknown text', () => {
     expect(r.verdict).toBe('need-data');
   });
 });
+
+describe('verdict: anomalies', () => {
+  const klist = (end: string) => `Current LogonId is 0:0x3e7\n\nCached Tickets: (1)\n\n#0>\tClient: Administrator @ CONTOSO.COM\n\tServer: krbtgt/CONTOSO.COM @ CONTOSO.COM\n\tKerbTicket Encryption Type: RSADSI RC4-HMAC(NT)\n\tTicket Flags 0x40e00000 -> forwardable renewable initial pre_authent\n\tStart Time: 3/1/2023 10:00:00 (local)\n\tEnd Time:   ${end} (local)\n\tRenew Time: 3/8/2023 10:00:00 (local)\n\tSession Key Type: RSADSI RC4-HMAC(NT)\n`;
+  it('a ticket no KDC would issue is said out loud and escalated, never read as "Kerberos works"', () => {
+    const r = decode(klist('2/26/2033 10:00:00'), cat);
+    const a = r.findings.find((f) => f.kind === 'anomaly');
+    expect(a?.title).toContain('偽造チケットの疑い');
+    expect(a?.facts[0].value).toContain('3650 日');
+    expect(r.verdictInfo.alert).toContain('偽造チケットの疑い');
+    expect(r.findings.some((f) => f.meaning.includes('認証はできており'))).toBe(false);
+  });
+  it('a normal 10-hour ticket raises no alert', () => {
+    const r = decode(klist('3/1/2023 20:00:00'), cat);
+    expect(r.findings.some((f) => f.kind === 'anomaly')).toBe(false);
+    expect(r.verdictInfo.alert).toBeUndefined();
+  });
+});
+
+describe('verdict: a symbolic name beside the wrong number', () => {
+  it('decodes both, shows the mismatch and decides nothing', () => {
+    const r = decode('The VPN failed: ERROR_IPSEC_IKE_AUTH_FAIL (0x000035EF)', cat);
+    const f = r.findings.find((x) => x.title.startsWith('名前と数値が一致しません'));
+    expect(f?.title).toContain('13801');
+    expect(f?.title).toContain('ERROR_IPSEC_IKE_SA_DELETED');
+    expect(f?.verdict).toBe('need-data');
+  });
+  it('the same code written twice is still one plain finding', () => {
+    const r = decode('error ERROR_IPSEC_IKE_AUTH_FAIL (0x000035E9)', cat);
+    expect(r.findings.some((x) => x.title.startsWith('名前と数値が一致しません'))).toBe(false);
+  });
+});
