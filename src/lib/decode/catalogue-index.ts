@@ -259,6 +259,10 @@ const GUIDES: Record<string, string> = {
   'reference/netdiag': 'Netdiag の IPsec 機能',
   'reference/tools': 'その他のツール',
   'reference/ports': 'ポートとプロトコル',
+  'guides/consec-tools': '接続セキュリティ規則を調べるツール',
+  'guides/consec-monitoring': 'セキュリティ アソシエーションの監視',
+  'guides/ipsec-auditing': 'IPsec の監査ポリシー (auditpol)',
+  'guides/wfp-tracing': 'WFP のトレース (netsh wfp capture)',
 };
 
 export function guideRef(id: string): GuideRef {

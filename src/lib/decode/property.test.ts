@@ -12,6 +12,8 @@ import type { DecodeReport } from './types.ts';
 
 const cat = testCatalogue();
 const fixtures = readdirSync(FIXTURE_DIR).filter((f) => /\.(txt|csv|xml|reg|log)$/.test(f)).map((f) => fixture(f));
+// Vista-and-later command outputs (netsh advfirewall, auditpol, wfpdiag) are mutated too
+fixtures.push(...readdirSync(`${FIXTURE_DIR}/modern`).filter((f) => /\.(txt|xml)$/.test(f)).map((f) => fixture(`modern/${f}`)));
 
 function wellFormed(r: DecodeReport, text: string) {
   expect(Array.isArray(r.findings)).toBe(true);
@@ -29,7 +31,7 @@ const pieces = [
   'Event ID: 547\n', 'Failure Reason:', ' Mode: ', 'IKE security association negotiation failed.', '<Event>', '</Event>', '<EventID>547</EventID>',
   '<Data Name="FailureReason">', '"', ',', '\t', '\r\n', '\n', '0x35E9', '13801', '-2147011095', '192.168.0.1', ' 7-21: 10:43:17:281:c0 ', 'SA Dead. sa:', 'status:',
   'Received ', ' packet(s) with a bad Security Parameters Index from ', 'ネゴシエーションがタイムアウトしました。- ', '失敗の理由:', 'モード:', 'C:\\>', '> ', 'HKEY_LOCAL_MACHINE\\', 'REG_DWORD', '"x"=dword:1',
-  'Pinging ', 'Request timed out.', 'SERVICE_NAME: ', 'Failure Audit,7/21/2005,', 'IPsec Statistics', ' : ', '。', 'PAStore Engine は', '<IP アドレス>', '\u0000', '\ud800', '😀',
+  'Pinging ', 'Request timed out.', 'SERVICE_NAME: ', 'Main Mode SA at ', 'Rule Name:', 'Endpoint1:', 'Name                   : ', 'LocalEndpoint : ', 'System audit policy\n', '  IPsec Main Mode   No Auditing', ',{0CCE9218-69AE-11D9-BED3-505054503030},', '[0]0368.03A4::02/02/2017-17:36:01.496 [ikeext] 3038|', 'Failure error code:0x', '<netEvent>', '</netEvent>', '<failureErrorCode>', '<type>', 'Failure Audit,7/21/2005,', 'IPsec Statistics', ' : ', '。', 'PAStore Engine は', '<IP アドレス>', '\u0000', '\ud800', '😀',
 ];
 
 describe('property: never throws', () => {

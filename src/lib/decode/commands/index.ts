@@ -10,6 +10,30 @@ import { isNetstatStart, isPortqryStart, readNetstat, readPortqry } from './nets
 import { isNslookupStart, readNslookup } from './nslookup.ts';
 import { isPingStart, isTracertStart, readPing, readTracert } from './ping.ts';
 import { isScStart, readSc } from './sc.ts';
+import { AUDITPOL_PREFIXES, isAuditpolStart, readAuditpol } from './auditpol.ts';
+import { isGetNetIpsecStart, readGetNetIpsec } from './get-netipsec.ts';
+import { NETSH_ADVFIREWALL_PREFIXES, isNetshAdvfirewallStart, readNetshAdvfirewall } from './netsh-advfirewall.ts';
+import { WFPDIAG_PREFIXES, isWfpdiagStart, readWfpdiag } from './wfpdiag.ts';
+
+/**
+ * A command-output module: its own kind number, the literal line starts the engine's dispatch
+ * table needs, a detector and a reader. New formats are registered here with one line each, and
+ * detection and reading both walk this one list (no second hand-written list to keep in step).
+ */
+interface CommandModule {
+  kind: number;
+  prefixes: string[];
+  /** `t` is the line's content, at most 240 characters. */
+  detect(ctx: Ctx, i: number, t: string): boolean;
+  read(ctx: Ctx, i: number, kind: number): number;
+}
+
+const MODULES: CommandModule[] = [
+  { kind: 40, prefixes: NETSH_ADVFIREWALL_PREFIXES, detect: isNetshAdvfirewallStart, read: readNetshAdvfirewall },
+  { kind: 41, prefixes: ['IPsecRuleName', 'Name '], detect: isGetNetIpsecStart, read: readGetNetIpsec },
+  { kind: 42, prefixes: AUDITPOL_PREFIXES, detect: (_c, _i, t) => isAuditpolStart(t), read: readAuditpol },
+  { kind: 43, prefixes: WFPDIAG_PREFIXES, detect: (_c, _i, t) => isWfpdiagStart(t), read: readWfpdiag },
+];
 
 /** Literal line starts of every command output (used to build the engine's dispatch table). */
 export const COMMAND_PREFIXES = [
@@ -24,6 +48,7 @@ export const COMMAND_PREFIXES = [
   'Per interface results', 'Global results', 'インターフェイスごとの結果', 'グローバルの結果', 'Computer Name:', 'DNS Host Name:', 'コンピュータ名:', 'DNS ホスト名:',
   'Default Server:', '既定のサーバー:', 'Non-authoritative answer', '権限のない回答', 'DNS request timed out', 'DNS 要求がタイムアウトしました', '*** ', 'Server:', 'サーバー:',
   ...IPSEC_CLI_PREFIXES,
+  ...MODULES.flatMap((m) => m.prefixes),
 ];
 
 /** Kind of command output that starts at content [s, e) of line i, or 0. */
@@ -31,6 +56,7 @@ export function detectCommand(ctx: Ctx, i: number, s: number, e: number): number
   const len = e - s;
   const t = ctx.text.slice(s, Math.min(e, s + 240));
   const c0 = t.charCodeAt(0);
+  for (const m of MODULES) if (m.detect(ctx, i, t)) return m.kind;
   if (c0 < 0x3000) {
     if (isPingStart(t)) return K.PING;
     if (isTracertStart(t)) return K.TRACERT;
@@ -83,7 +109,9 @@ export function readCommand(ctx: Ctx, i: number, kind: number): number {
       return readNetdiag(ctx, i, kind);
     case K.SC:
       return readSc(ctx, i, kind);
-    default:
-      return i + 1;
+    default: {
+      const m = MODULES.find((x) => x.kind === kind);
+      return m ? m.read(ctx, i, kind) : i + 1;
+    }
   }
 }
