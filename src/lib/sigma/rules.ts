@@ -34,11 +34,20 @@ const KIND_RANK: Record<string, number> = { event: 0, message: 1, topic: 2, flow
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
-/** The signature repeats the event's own title (a generic page such as ike-main-mode/event-547). */
+const words = (s: string) => new Set(norm(s.replace(/%\d+|%[a-z]\b|<[^<>]+>/g, ' ')).replace(/[.,;:。、]/g, '').split(' ').filter(Boolean));
+
+/**
+ * The signature is the event's own title, in this or another release's wording (`blocked` / `has blocked`):
+ * 80 % of its words shared. Such a string is in every event with that ID, so it cannot narrow a rule.
+ */
 function isTitle(sig: Signature, title: string | undefined): boolean {
   if (!title) return false;
-  const t = norm(literalText(title));
-  return [sig.en, sig.ja].some((s) => s !== undefined && norm(literalText(s)) === t);
+  const t = words(title);
+  const s = words(sig.en ?? sig.ja);
+  let both = 0;
+  for (const w of s) if (t.has(w)) both++;
+  const union = t.size + s.size - both;
+  return union > 0 && both / union >= 0.8;
 }
 
 function textsOf(sigs: Signature[], minLength: number): string[] {
