@@ -8,7 +8,8 @@
 import type { Catalogue } from '../catalogue/types.ts';
 import { decode } from '../decode/index.ts';
 import { firstLook } from '../decode/engine.ts';
-import type { DecodeOptions, DecodeReport, Finding, SummaryGroup, UnrecognisedText } from '../decode/types.ts';
+import { combine } from '../decode/verdict.ts';
+import type { DecodeOptions, DecodeReport, Finding, ReportVerdict, SummaryGroup, UnrecognisedText } from '../decode/types.ts';
 import type { ChunkResult, Damage } from './chunk.ts';
 
 /** Characters of rendered XML per batch: well under the decoder's 5 MB cut even for 3-byte UTF-8. */
@@ -38,6 +39,7 @@ export class EvtxDecodeSession {
   private lines = 0;
   private formats = new Set<string>();
   private batches = 0;
+  private verdicts: ReportVerdict[] = [];
   records = 0;
   damaged: Damage[] = [];
   /** The rendered XML (only with keepText). */
@@ -99,6 +101,7 @@ export class EvtxDecodeSession {
       }
     }
     for (const n of r.notices) this.notice(n);
+    if (r.verdictInfo) this.verdicts.push(shift ? { ...r.verdictInfo, evidence: r.verdictInfo.evidence.map(([a, b]) => [a + shift, b + shift]) } : r.verdictInfo);
     this.stats.findings += r.stats.findings;
     this.stats.events += r.stats.events;
     this.stats.unrecognised += r.stats.unrecognised;
@@ -115,7 +118,12 @@ export class EvtxDecodeSession {
     if (this.damaged.length) this.notice(`読めなかった箇所が ${this.damaged.length} か所あります (stats.damaged にファイル内のオフセットと理由を載せています)。`);
     if (evtx && !this.records) this.notice('.evtx ファイルから読めるイベント レコードがありませんでした。');
     const formats = [...this.formats].filter((f) => f !== 'empty');
+    // one batch: exactly that batch's verdict (same as pasting the text); several: the strongest
+    const v = this.verdicts.length === 1 ? this.verdicts[0] : combine(this.verdicts);
     return {
+      verdict: v.verdict,
+      verdictReason: v.reason,
+      verdictInfo: v,
       input: { bytes: fileBytes, lines: this.lines, format: formats.length === 1 ? (formats[0] as DecodeReport['input']['format']) : formats.length ? 'mixed' : 'empty' },
       findings: this.findings,
       summary,

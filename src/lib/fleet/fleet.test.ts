@@ -7,6 +7,7 @@ import { buildEvtx } from '../evtx/testing/build-evtx.ts';
 import { eventFields } from '../evtx/event-fields.ts';
 import { FleetSummary, MAX_PEERS, computerOf, fleetCsv, fleetMarkdown } from './fleet.ts';
 import type { DecodeReport } from '../decode/types.ts';
+import { refusedReport } from '../input/file.ts';
 
 const cat = testCatalogue();
 const data = eventFields(fixture('event-4653.xml')).data;
@@ -64,11 +65,7 @@ describe('FleetSummary', () => {
   it('memory follows the summary: peers beyond the cap are counted, not kept', () => {
     const s = new FleetSummary();
     const rep = (peer: string): DecodeReport => ({
-      input: { bytes: 1, lines: 1, format: 'event-xml' },
-      findings: [],
-      unrecognised: [],
-      notices: [],
-      firstLook: [],
+      ...refusedReport('', 1),
       stats: { findings: 1, events: 1, unrecognised: 0 },
       summary: [{ key: 'k', kind: 'event', title: 't', count: 1, peer, first: '2024-01-01T00:00:00Z', last: '2024-01-01T00:00:00Z' }],
     });
@@ -81,7 +78,7 @@ describe('FleetSummary', () => {
 
   it('CSV quotes commas and quotes', () => {
     const s = new FleetSummary();
-    s.add('x.txt', 'X', 'text', { input: { bytes: 1, lines: 1, format: 'text' }, findings: [], unrecognised: [], notices: [], firstLook: [], stats: { findings: 1, events: 0, unrecognised: 0 }, summary: [{ key: 'k', kind: 'message', title: 'a, "b"', count: 2 }] });
+    s.add('x.txt', 'X', 'text', { ...refusedReport('', 1), summary: [{ key: 'k', kind: 'message', title: 'a, "b"', count: 2 }] });
     expect(fleetCsv(s.report()).split('\r\n')[1]).toBe('"a, ""b""",,,X,2,,,');
   });
 });

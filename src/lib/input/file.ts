@@ -8,6 +8,7 @@
 import type { Catalogue } from '../catalogue/types.ts';
 import type { DecodeReport, ParserHint } from '../decode/types.ts';
 import { EvtxDecodeSession } from '../evtx/decode.ts';
+import { combine } from '../decode/verdict.ts';
 import { decodeEvtxSlices, type SliceReader } from '../evtx/index.ts';
 import { encodingNotice, guessEncoding, undecodableMessage, type TextEncodingName } from './encoding.ts';
 import { SNIFF_BYTES, refusalMessage, sniff, type FileKind } from './sniff.ts';
@@ -38,7 +39,8 @@ export interface FileResult {
 }
 
 export function refusedReport(message: string, bytes: number): DecodeReport {
-  return { input: { bytes, lines: 0, format: 'empty' }, findings: [], summary: [], unrecognised: [], notices: [message], firstLook: [], stats: { findings: 0, events: 0, unrecognised: 0 } };
+  const v = { ...combine([]), reason: message };
+  return { verdict: v.verdict, verdictReason: v.reason, verdictInfo: v, input: { bytes, lines: 0, format: 'empty' }, findings: [], summary: [], unrecognised: [], notices: [message], firstLook: [], stats: { findings: 0, events: 0, unrecognised: 0 } };
 }
 
 /** Where to cut a decoded slice: after the last blank line, else after the last line end. */
