@@ -21,6 +21,7 @@ import { join, relative } from 'node:path';
 import type { Catalogue } from '../src/lib/catalogue/types.ts';
 import { Redactor, classifyFile, decodeBundle, formatBundleText, formatReportMarkdown, formatReportText, redact, redactBundle } from '../src/lib/decode/index.ts';
 import type { BundleReport, DecodeReport } from '../src/lib/decode/index.ts';
+import { redactFileName } from '../src/lib/decode/redact.ts';
 import { decodeBytes } from '../src/lib/input/encoding.ts';
 import { decodeFile, refusedReport } from '../src/lib/input/file.ts';
 import { FleetSummary, computerOf, fleetCsv, fleetMarkdown } from '../src/lib/fleet/fleet.ts';
@@ -121,6 +122,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const files = inputs.flatMap(expand);
+  // file names carry computer names (CLIENT01_ipsec_547_events.txt): learn them all before any output
+  if (redactor) for (const f of files) redactFileName(f, redactor);
   if (flags.has('--bundle')) {
     const bundle: BundleReport = decodeBundle(
       files.map((f) => ({ name: f === '-' ? 'stdin.txt' : f, text: readText(f) })),
@@ -145,7 +148,7 @@ async function main(): Promise<number> {
       refused++;
       report = refusedReport(`「${f}」を読めませんでした (${err instanceof Error ? err.message : String(err)})。`, 0);
     }
-    results.push({ file: f, result: out(report) });
+    results.push({ file: redactor ? redactor.text(f) : f, result: out(report) });
   }
   if (asText || asMd) for (const r of results) process.stdout.write((files.length > 1 ? `# ${r.file}\n` : '') + String(r.result) + '\n');
   else process.stdout.write(JSON.stringify(files.length === 1 ? results[0].result : results, null, 2) + '\n');

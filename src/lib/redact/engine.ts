@@ -1,0 +1,653 @@
+/**
+ * The one redactor of the site: the decoder's ticket copy, the escalation packet and the CLI all use it.
+ *
+ * IPv4 and IPv6 addresses -> <IP-1>; computer, user and domain names -> <HOST-1>, <USER-1>, <DOMAIN-1>;
+ * certificate subject / issuer values -> <NAME-1> (or HOST / DOMAIN / USER when the value is one);
+ * thumbprints and serial numbers -> <CERT-1>; domain SIDs -> <SID-1>; MAC addresses -> <MAC-1>.
+ * The same value always gets the same placeholder within one Redactor, so a redacted report and a
+ * redacted original still line up. What is kept (built-in principals, well-known SIDs, masks, Windows
+ * paths…) is listed in policy.ts.
+ *
+ * Names are learned (from labelled lines such as `ユーザー: CORP\山田太郎`, from facts, from the packet
+ * form, and from patterns such as DOMAIN\user) and then replaced everywhere in the text, in any script,
+ * also in full-width letters and inside file names (`PC0423_oakley.log` -> `<HOST-1>_oakley.log`).
+ */
+import type { PiiKind } from '../decode/types.ts';
+import { isIPv4, isIPv6, isNeutralAddress, startsWithCI } from '../decode/text.ts';
+import { isIdentifyingSid, isPrincipalDomain, isWellKnownPrincipal, PRINCIPAL_DOMAINS, WELL_KNOWN, type RedactionKind } from './policy.ts';
+import { FILE_EXT, SERVICE_CLASSES, isAlnum, isFqdnLike, isHex, isNameChar, isNetbiosLike, ipv6At, macAt, rdnKeyAt, rdnValue, sidAt, thumbprintAt } from './scan.ts';
+
+type Cat = RedactionKind;
+
+/** One row of a Redactor's placeholder table. */
+export interface RedactionEntry {
+  placeholder: string;
+  kind: RedactionKind;
+  /** The value as first seen (its first spelling; names match case-insensitively). */
+  original: string;
+}
+
+/** Multi-word folder names that a path may contain (a space otherwise ends a path). */
+const SPACED_FOLDERS = ['Program Files (x86)', 'Program Files', 'Common Files', 'Documents and Settings', 'Local Settings', 'Application Data', 'Windows NT', 'Internet Explorer', 'Start Menu', 'All Users', 'Default User', 'Support Tools', 'Resource Kit', 'Windows Resource Kits', 'Windows Defender', 'Windows Mail', 'Windows Media Player', 'System Volume Information'];
+/** Profile folders that are not a person's name. */
+const GENERIC_PROFILES = new Set(['public', 'default', 'default user', 'all users', 'administrator', 'localservice', 'networkservice', 'systemprofile']);
+
+/** Labelled lines whose value is a name (English and Japanese Windows, ipconfig, Vista+ event fields). */
+const LABELS: Array<[string, PiiKind | 'cert']> = [
+  ['Computer Name', 'host'],
+  ['Computer', 'host'],
+  ['コンピューター名', 'host'],
+  ['コンピュータ名', 'host'],
+  ['コンピューター', 'host'],
+  ['コンピュータ', 'host'],
+  ['Workstation Name', 'host'],
+  ['ワークステーション名', 'host'],
+  ['Source Machine', 'host'],
+  ['Host Name', 'host'],
+  ['ホスト名', 'host'],
+  ['User Name', 'user'],
+  ['User', 'user'],
+  ['ユーザー名', 'user'],
+  ['ユーザー', 'user'],
+  ['Account Name', 'user'],
+  ['アカウント名', 'user'],
+  ['Account Domain', 'domain'],
+  ['アカウント ドメイン', 'domain'],
+  ['Domain', 'domain'],
+  ['ドメイン', 'domain'],
+  ['Primary Dns Suffix', 'domain'],
+  ['プライマリ DNS サフィックス', 'domain'],
+  ['Connection-specific DNS Suffix', 'domain'],
+  ['接続固有の DNS サフィックス', 'domain'],
+  ['Issued To', 'name'],
+  ['Issued By', 'name'],
+  ['発行先', 'name'],
+  ['発行者', 'name'],
+  ['Issuer', 'name'],
+  ['Subject', 'name'],
+  ['サブジェクト', 'name'],
+  ['Certification Authority', 'name'],
+  ['CA Name', 'name'],
+  ['CA 名', 'name'],
+  ['Serial Number', 'cert'],
+  ['シリアル番号', 'cert'],
+];
+
+/** Private-use characters mark learned names found before the scan; the scan treats them as neutral. */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const MARK_BASE = 0xe100;
+const MARK_RE = /\uE000([\uE100-\uE4FF])([\uE100-\uE4FF])\uE001/g;
+
+/** Full-width ASCII to ASCII and A–Z to a–z, one code unit for one (so positions stay the same). */
+function fold(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+const PLACEHOLDER_RE = /^<(?:IP|HOST|USER|DOMAIN|NAME|SID|MAC|CERT)-\d{1,6}>/;
+
+const asciiWord = (c: number) => isAlnum(c) || c === 0x2d;
+
+export class Redactor {
+  private maps = new Map<Cat, Map<string, string>>();
+  /** Every placeholder in the order it was first given out. */
+  private table: RedactionEntry[] = [];
+  /** Learned names (folded) -> category, replaced wherever they appear. */
+  private known = new Map<string, Cat>();
+  private literalRe: RegExp | null = null;
+  private literalFor = -1;
+
+  placeholder(cat: Cat, value: string): string {
+    const key = cat === 'IP' ? value : fold(value);
+    let m = this.maps.get(cat);
+    if (!m) this.maps.set(cat, (m = new Map()));
+    let p = m.get(key);
+    if (!p) {
+      p = `<${cat}-${m.size + 1}>`;
+      m.set(key, p);
+      this.table.push({ placeholder: p, kind: cat, original: value });
+    }
+    return p;
+  }
+
+  /**
+   * The placeholder table, in the order the placeholders were given out: what each one stands for.
+   * For the agent only (it undoes the redaction), never for the ticket. Copies: changing them does
+   * not change the Redactor.
+   */
+  entries(): RedactionEntry[] {
+    return this.table.map((e) => ({ ...e }));
+  }
+
+  /** Register a value that must be replaced wherever it appears. */
+  learn(kind: PiiKind | 'cert', value: string): void {
+    const v = value.trim();
+    if (!v || v === '-' || WELL_KNOWN.has(v.toLowerCase()) || isWellKnownPrincipal(v)) return;
+    switch (kind) {
+      case 'ip': {
+        const bare = v.indexOf('%') > 0 ? v.slice(0, v.indexOf('%')) : v;
+        if (isIPv4(v) && !isNeutralAddress(v)) this.placeholder('IP', v);
+        else if (isIPv6(bare)) {
+          if (bare !== '::' && bare !== '::1') this.placeholder('IP', bare.toLowerCase());
+        } else if (isFqdnLike(v)) this.learnFqdn(v);
+        break;
+      }
+      case 'host':
+        if (v.startsWith('\\\\')) this.learn('host', v.slice(2));
+        else if (isIPv4(v)) this.learn('ip', v);
+        else if (v.includes('.') && !/[^\x21-\x7e]/.test(v)) this.learnFqdn(v);
+        else this.add(v, 'HOST');
+        break;
+      case 'fqdn':
+        if (isIPv4(v)) this.learn('ip', v);
+        else if (v.includes('.')) this.learnFqdn(v);
+        else this.add(v, 'HOST');
+        break;
+      case 'domain':
+        if (v.includes('.') && isFqdnLike(v)) this.add(v, 'DOMAIN');
+        else this.add(v, 'DOMAIN');
+        break;
+      case 'user': {
+        const bs = v.indexOf('\\');
+        const at = v.indexOf('@');
+        if (bs > 0) {
+          const d = v.slice(0, bs);
+          if (isPrincipalDomain(d)) break;
+          if (!WELL_KNOWN.has(d.toLowerCase())) this.add(d, 'DOMAIN');
+          const u = v.slice(bs + 1);
+          if (!WELL_KNOWN.has(u.toLowerCase())) this.add(u, u.endsWith('$') ? 'HOST' : 'USER');
+        } else if (at > 0) {
+          this.add(v.slice(0, at), 'USER');
+          this.add(v.slice(at + 1), 'DOMAIN');
+        } else this.add(v, v.endsWith('$') ? 'HOST' : 'USER');
+        break;
+      }
+      case 'principal': {
+        let rest = v;
+        const at = rest.lastIndexOf('@');
+        if (at > 0) {
+          this.add(rest.slice(at + 1), 'DOMAIN');
+          rest = rest.slice(0, at);
+        }
+        const sl = rest.indexOf('/');
+        if (sl > 0) {
+          const svc = rest.slice(0, sl).toLowerCase();
+          const target = rest.slice(sl + 1);
+          if (svc === 'krbtgt') this.add(target, 'DOMAIN');
+          else if (target.includes('.')) this.learnFqdn(target);
+          else this.add(target, 'HOST');
+        } else if (rest.includes('\\')) this.learn('user', rest);
+        else if (rest.includes('.')) this.learnFqdn(rest);
+        else if (rest) this.add(rest, rest.endsWith('$') ? 'HOST' : 'USER');
+        break;
+      }
+      case 'name':
+        // a distinguished name is redacted value by value by the scan; other names as a whole
+        if (!rdnKeyAt(v, 0)) this.add(v, isFqdnLike(v) ? 'HOST' : 'NAME');
+        break;
+      case 'cert':
+        this.add(v.replace(/[\s:]/g, ''), 'CERT');
+        break;
+    }
+  }
+
+  private add(v: string, cat: Cat) {
+    const k = fold(v);
+    if (!k || WELL_KNOWN.has(k) || k.includes(OPEN)) return;
+    if (!this.known.has(k)) this.known.set(k, cat);
+    this.placeholder(cat, v);
+  }
+
+  private learnFqdn(v: string) {
+    const dot = v.indexOf('.');
+    const labels = v.split('.');
+    if (labels.length >= 3) {
+      this.add(v.slice(0, dot), 'HOST');
+      this.add(v.slice(dot + 1), 'DOMAIN');
+    } else this.add(v, 'DOMAIN');
+  }
+
+  /** Replace the domain part of an FQDN-like token and its host label. */
+  private fqdn(tok: string, learn = false): string {
+    const k = this.known.get(fold(tok));
+    if (k) return this.placeholder(k, tok);
+    const labels = tok.split('.');
+    if (labels.length === 2) {
+      if (learn) this.add(tok, 'DOMAIN');
+      return this.placeholder('DOMAIN', tok);
+    }
+    const dot = tok.indexOf('.');
+    const host = tok.slice(0, dot);
+    const dom = tok.slice(dot + 1);
+    if (learn) this.learnFqdn(tok);
+    return `${this.placeholder(this.known.get(fold(host)) ?? 'HOST', host)}.${this.placeholder(this.known.get(fold(dom)) ?? 'DOMAIN', dom)}`;
+  }
+
+  /** Learn names from labelled lines of raw text ("Computer: X", "ユーザー: D\\u", "Host Name . . : X"). */
+  learnFromText(s: string): void {
+    let pos = 0;
+    let guard = 0;
+    while (pos < s.length && guard++ < 200000) {
+      let nl = s.indexOf('\n', pos);
+      if (nl < 0) nl = s.length;
+      if (nl - pos < 300) {
+        const line = s.slice(pos, nl).trim().replace(/：/g, ':');
+        for (const [lab, kind] of LABELS) {
+          if (!line.startsWith(lab)) continue;
+          // the label is the whole key: "User:" or "Host Name . . . :", not "Username" or "Computer Configuration"
+          const c = line.indexOf(':', lab.length);
+          if (c < 0 || !/^[\s.]*$/.test(line.slice(lab.length, c))) continue;
+          const v = line.slice(c + 1).trim();
+          if (v && v.length < 100) this.learn(kind, v);
+          break;
+        }
+      }
+      pos = nl + 1;
+    }
+  }
+
+  /** Learn what `text` reveals (labels and patterns), then redact it: the same value is replaced everywhere. */
+  redactText(s: string): string {
+    this.learnFromText(s);
+    this.text(s); // discovery: DOMAIN\user, UNC hosts, NetBIOS names… seen anywhere count everywhere
+    return this.text(s);
+  }
+
+  /** Learned names in the text, as marks the scan copies through (see OPEN / CLOSE). */
+  private markLiterals(s: string, marks: Array<[Cat, string]>): string {
+    if (this.known.size === 0) return s;
+    if (!this.literalRe || this.literalFor !== this.known.size) {
+      const keys = [...this.known.keys()].filter((k) => k.length >= 2).sort((a, b) => b.length - a.length);
+      this.literalRe = keys.length ? new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
+      this.literalFor = this.known.size;
+    }
+    const re = this.literalRe;
+    if (!re) return s;
+    const f = fold(s);
+    let out = '';
+    let last = 0;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = re.exec(f)) && guard++ < 1_000_000) {
+      const a = m.index;
+      const b = a + m[0].length;
+      // ASCII ends need a word boundary (CORP is not in CORPORATE; srv01 of srv01.other.example is the
+      // whole name's business); other scripts have none (山田太郎さん)
+      const first = f.charCodeAt(a);
+      const lastC = f.charCodeAt(b - 1);
+      const prev = a > 0 ? f.charCodeAt(a - 1) : 0;
+      const next = b < f.length ? f.charCodeAt(b) : 0;
+      const badStart = asciiWord(first) && (asciiWord(prev) || (prev === 0x2e && a > 1 && isAlnum(f.charCodeAt(a - 2))));
+      const badEnd = asciiWord(lastC) && (asciiWord(next) || (next === 0x2e && isAlnum(f.charCodeAt(b + 1))));
+      if (badStart || badEnd || marks.length >= 0x100000) {
+        re.lastIndex = a + 1;
+        continue;
+      }
+      const idx = marks.length;
+      marks.push([this.known.get(m[0])!, s.slice(a, b)]);
+      out += s.slice(last, a) + OPEN + String.fromCharCode(MARK_BASE + (idx >> 10), MARK_BASE + (idx & 1023)) + CLOSE;
+      last = b;
+    }
+    return out + s.slice(last);
+  }
+
+  /** Redact one string. */
+  text(input: string): string {
+    if (!input) return input;
+    const marks: Array<[Cat, string]> = [];
+    const s = this.markLiterals(input.includes(OPEN) || input.includes(CLOSE) ? input.replace(/[\uE000\uE001]/g, '\uFFFD') : input, marks);
+    let out = '';
+    let i = 0;
+    const n = s.length;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+      if (c === 0xe000) {
+        const idx = ((s.charCodeAt(i + 1) - MARK_BASE) << 10) | (s.charCodeAt(i + 2) - MARK_BASE);
+        out += this.placeholder(marks[idx][0], marks[idx][1]);
+        i += 4;
+        continue;
+      }
+      // our own placeholders stay as they are (redacting redacted text changes nothing)
+      if (c === 0x3c) {
+        const ph = PLACEHOLDER_RE.exec(s.slice(i, i + 16));
+        if (ph) {
+          out += ph[0];
+          i += ph[0].length;
+          continue;
+        }
+      }
+      // \\server\share: the server is a computer (or an address)
+      if (c === 0x5c && s.charCodeAt(i + 1) === 0x5c && prev !== 0x5c) {
+        const u = this.uncAt(s, i + 2);
+        if (u) {
+          out += '\\\\' + u.text;
+          i = u.end;
+          continue;
+        }
+      }
+      if (isHex(c) && !isAlnum(prev) && prev !== 0x3a && prev !== 0x2d && prev !== 0x2e) {
+        // thumbprints, then MAC addresses (before IPv6: 00:0c:… is not an address)
+        const t = thumbprintAt(s, i);
+        if (t > 0) {
+          out += this.placeholder('CERT', s.slice(i, t).replace(/[\s:]/g, ''));
+          i = t;
+          continue;
+        }
+        const mac = macAt(s, i);
+        if (mac > 0) {
+          out += this.placeholder('MAC', s.slice(i, mac).replace(/[-:.]/g, ''));
+          i = mac;
+          continue;
+        }
+      }
+      // IPv6 addresses (before names: "fe80" or "dead" would otherwise be read as words)
+      if ((isHex(c) || c === 0x3a) && !isAlnum(prev) && prev !== 0x3a && prev !== 0x2e) {
+        const end = ipv6At(s, i);
+        if (end > 0) {
+          const bare = s.slice(i, end);
+          const pct = bare.indexOf('%');
+          out += this.placeholder('IP', (pct > 0 ? bare.slice(0, pct) : bare).toLowerCase());
+          i = end;
+          continue;
+        }
+      }
+      if (!isNameChar(prev) && prev !== 0x5c && prev !== 0x25) {
+        // SIDs: domain and account SIDs are replaced, well-known ones kept
+        const sid = sidAt(s, i);
+        if (sid > 0) {
+          const v = s.slice(i, sid);
+          out += isIdentifyingSid(v) ? this.placeholder('SID', v.toUpperCase()) : v;
+          i = sid;
+          continue;
+        }
+        // certificate subject / issuer: every RDN value
+        const rdn = this.rdnAt(s, i);
+        if (rdn) {
+          out += rdn.text;
+          i = rdn.end;
+          continue;
+        }
+        // built-in principals and Windows paths are copied as they are
+        const keep = principalAt(s, i);
+        if (keep > i) {
+          out += s.slice(i, keep);
+          i = keep;
+          continue;
+        }
+        const path = this.pathAt(s, i);
+        if (path) {
+          out += path.text;
+          i = path.end;
+          continue;
+        }
+      }
+      if (!isNameChar(c) || c === 0x2e || c === 0x2d) {
+        out += s[i];
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < n && isNameChar(s.charCodeAt(j))) j++;
+      let tok = s.slice(i, j);
+      let trail = '';
+      while (tok.length && (tok.endsWith('.') || tok.endsWith('-'))) {
+        trail = tok[tok.length - 1] + trail;
+        tok = tok.slice(0, -1);
+      }
+      out += this.token(s, i, tok) + trail;
+      i = j;
+    }
+    return marks.length ? out.replace(MARK_RE, (_m, a: string, b: string) => {
+      const idx = ((a.charCodeAt(0) - MARK_BASE) << 10) | (b.charCodeAt(0) - MARK_BASE);
+      return this.placeholder(marks[idx][0], marks[idx][1]);
+    }) : out;
+  }
+
+  /** The server of a UNC path starting at i (after the two backslashes), redacted, or null. */
+  private uncAt(s: string, i: number): { end: number; text: string } | null {
+    let e = i;
+    while (e < s.length) {
+      const c = s.charCodeAt(e);
+      if (c <= 0x20 || c === 0x5c || c === 0x2f || c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e || c === 0x7c || c === 0x2c || c === 0x3b || c === 0x29 || c === 0x3001 || c === 0x3002 || c === 0x300d || c === 0x3000) break;
+      e++;
+    }
+    let host = s.slice(i, e);
+    while (host.endsWith('.')) host = host.slice(0, -1);
+    e = i + host.length;
+    if (!host || host.includes(OPEN) || host === '?' || host === '.') return null;
+    if (isIPv4(host)) return { end: e, text: isNeutralAddress(host) ? host : this.placeholder('IP', host) };
+    if (host.includes('.')) return { end: e, text: this.fqdn(host, true) };
+    if (WELL_KNOWN.has(host.toLowerCase())) return { end: e, text: host };
+    this.add(host, 'HOST');
+    return { end: e, text: this.placeholder(this.known.get(fold(host)) ?? 'HOST', host) };
+  }
+
+  /** A run of RDNs (CN=…, OU=…, O=…) starting at i: every value replaced. */
+  private rdnAt(s: string, i: number): { end: number; text: string } | null {
+    const first = rdnKeyAt(s, i);
+    if (!first) return null;
+    // one-letter keys (O=, L=, C=…) count only inside a distinguished name: after , ; / + or before another RDN
+    const before = i > 0 ? s.slice(Math.max(0, i - 3), i).trimEnd() : '';
+    const inDn = /[,;/+]$/.test(before);
+    const v0 = rdnValue(s, first.after);
+    if (first.key.length === 1 && !inDn) {
+      let p = v0.next;
+      if (s.charCodeAt(p) !== 0x2c && s.charCodeAt(p) !== 0x3b && s.charCodeAt(p) !== 0x2f) return null;
+      p++;
+      while (s.charCodeAt(p) === 0x20) p++;
+      if (!rdnKeyAt(s, p)) return null;
+    }
+    if (v0.end <= v0.start) return null;
+    // collect the RDNs first: a certificate DN (with O=, OU=, L=…) teaches its CN; an LDAP path
+    // (CN=IP Security,CN=System,DC=…) does not, or "IP Security" would vanish from the whole paste
+    const parts: Array<{ key: string; lead: string; start: number; end: number; tail: string }> = [];
+    let p = i;
+    let guard = 0;
+    let lead = '';
+    for (;;) {
+      const k = rdnKeyAt(s, p);
+      if (!k || guard++ > 64) break;
+      const v = rdnValue(s, k.after);
+      parts.push({ key: k.key, lead: lead + s.slice(p, v.start), start: v.start, end: v.end, tail: s.slice(v.end, v.next) });
+      p = v.next;
+      // the separator and the next key (", OU=" / "/O=" / "+ E=")
+      let q = p;
+      const sep = s.charCodeAt(q);
+      if (sep !== 0x2c && sep !== 0x3b && sep !== 0x2f && sep !== 0x2b && sep !== 0x22) break;
+      q++;
+      while (s.charCodeAt(q) === 0x20) q++;
+      if (!rdnKeyAt(s, q)) break;
+      lead = s.slice(p, q);
+      p = q;
+    }
+    const isCert = parts.some((x) => x.key !== 'CN' && x.key !== 'DC') || parts.filter((x) => x.key === 'CN').length === 1;
+    let text = '';
+    for (const x of parts) text += x.lead + this.rdnReplace(x.key, s.slice(x.start, x.end), isCert) + x.tail;
+    return { end: p, text };
+  }
+
+  private rdnReplace(key: string, value: string, learnCn: boolean): string {
+    if (!value) return value;
+    if (value.includes(OPEN)) return value; // a learned name: the mark is restored later
+    if (PLACEHOLDER_RE.test(value) && PLACEHOLDER_RE.exec(value)![0] === value) return value;
+    // one label of a domain (DC=corp): replaced here, not learned (DC=com must not hide every "com")
+    if (key === 'DC') return this.placeholder(this.known.get(fold(value)) ?? 'DOMAIN', value);
+    const at = value.indexOf('@');
+    if (at > 0 && !value.includes(' ')) {
+      this.add(value.slice(0, at), 'USER');
+      this.add(value.slice(at + 1), 'DOMAIN');
+      return `${this.placeholder('USER', value.slice(0, at))}@${this.placeholder(this.known.get(fold(value.slice(at + 1))) ?? 'DOMAIN', value.slice(at + 1))}`;
+    }
+    if (key === 'CN' && isFqdnLike(value)) return this.fqdn(value, true);
+    const known = this.known.get(fold(value));
+    if (known) return this.placeholder(known, value);
+    if (key === 'SERIALNUMBER') return this.placeholder('CERT', value);
+    // a certificate's CN (a CA, a person, a computer) is a name to find elsewhere too; OU=Computers or O=… stay local
+    if (key === 'CN' && learnCn) this.add(value, 'NAME');
+    return this.placeholder('NAME', value);
+  }
+
+  /**
+   * A Windows path that starts at i ("C:\…", "%SystemRoot%\…"): its end and its text, in which
+   * only a profile folder (C:\Users\alice, …\Documents and Settings\alice) is replaced.
+   */
+  private pathAt(s: string, i: number): { end: number; text: string } | null {
+    const c = s.charCodeAt(i);
+    let p: number;
+    if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && s.charCodeAt(i + 1) === 0x3a && s.charCodeAt(i + 2) === 0x5c) p = i + 3;
+    else if (c === 0x25) {
+      // %VARIABLE%\
+      let q = i + 1;
+      while (q < s.length && q - i < 40 && (isAlnum(s.charCodeAt(q)) || s.charCodeAt(q) === 0x5f || s.charCodeAt(q) === 0x28 || s.charCodeAt(q) === 0x29)) q++;
+      if (q === i + 1 || s.charCodeAt(q) !== 0x25 || s.charCodeAt(q + 1) !== 0x5c) return null;
+      p = q + 2;
+    } else return null;
+    let text = s.slice(i, p);
+    let prevSeg = '';
+    for (;;) {
+      let e = p;
+      for (const f of SPACED_FOLDERS) {
+        if (startsWithCI(s, p, f)) {
+          const after = p + f.length < s.length ? s.charCodeAt(p + f.length) : 0;
+          if (!isPathChar(after) || after === 0x5c) {
+            e = p + f.length;
+            break;
+          }
+        }
+      }
+      if (e === p) while (e < s.length && isPathChar(s.charCodeAt(e))) e++;
+      const seg = s.slice(p, e);
+      const low = prevSeg.toLowerCase();
+      // the folder of a user profile is the user's name
+      if (seg && !seg.includes(OPEN) && (low === 'users' || low === 'documents and settings') && !GENERIC_PROFILES.has(seg.toLowerCase()) && s.charCodeAt(e) === 0x5c) {
+        this.add(seg, 'USER');
+        text += this.placeholder('USER', seg);
+      } else text += seg;
+      if (s.charCodeAt(e) !== 0x5c) return { end: e, text };
+      text += '\\';
+      prevSeg = seg;
+      p = e + 1;
+    }
+  }
+
+  private token(s: string, at: number, tok: string): string {
+    if (!tok) return tok;
+    const low = tok.toLowerCase();
+    const prev = at > 0 ? s.charCodeAt(at - 1) : 0;
+    const next = at + tok.length < s.length ? s.charCodeAt(at + tok.length) : 0;
+    // addresses (also "192.168.0.20.500", the address.port form of Oakley.log)
+    const c0 = tok.charCodeAt(0);
+    if (c0 >= 0x30 && c0 <= 0x39) {
+      if (isIPv4(tok)) return isNeutralAddress(tok) ? tok : this.placeholder('IP', tok);
+      const parts = tok.split('.');
+      if (parts.length === 5) {
+        const ip = parts.slice(0, 4).join('.');
+        if (isIPv4(ip) && !isNeutralAddress(ip)) return `${this.placeholder('IP', ip)}.${parts[4]}`;
+      }
+    }
+    // DOMAIN\user
+    if (next === 0x5c) {
+      if (WELL_KNOWN.has(low) || low === 'nt') return tok;
+      if (this.known.get(fold(tok)) === 'HOST') return this.placeholder('HOST', tok);
+      // a path segment like C:\ is never a name token
+      if (tok.length === 1) return tok;
+      if (this.looksLikePathSegment(s, at)) return tok;
+      this.add(tok, 'DOMAIN');
+      return this.placeholder(this.known.get(fold(tok)) ?? 'DOMAIN', tok);
+    }
+    if (prev === 0x5c && at >= 2) {
+      const k = this.known.get(fold(tok));
+      if (k) return this.placeholder(k, tok);
+      // the user part after a domain we just replaced
+      const before = s.slice(Math.max(0, at - 40), at - 1);
+      const lastSep = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
+      const dom = before.slice(lastSep + 1);
+      if (dom && !dom.includes('\\') && dom.length > 1 && !WELL_KNOWN.has(dom.toLowerCase()) && !this.looksLikePathSegment(s, at - 1 - dom.length)) {
+        const cat: Cat = tok.endsWith('$') ? 'HOST' : 'USER';
+        this.add(tok, cat);
+        return this.placeholder(cat, tok);
+      }
+      return tok;
+    }
+    // user@REALM / REALM part
+    if (next === 0x40) {
+      if (SERVICE_CLASSES.has(low)) return tok;
+      const k = this.known.get(fold(tok));
+      if (k) return this.placeholder(k, tok);
+      this.add(tok, 'USER');
+      return this.placeholder('USER', tok);
+    }
+    if (prev === 0x40) {
+      if (!isFqdnLike(tok) && tok.includes('.')) return tok;
+      const k = this.known.get(fold(tok));
+      return this.placeholder(k ?? 'DOMAIN', tok);
+    }
+    // service/host
+    if (prev === 0x2f && at > 1) {
+      let b = at - 1;
+      while (b > 0 && isNameChar(s.charCodeAt(b - 1))) b--;
+      const svc = s.slice(b, at - 1).toLowerCase();
+      if (SERVICE_CLASSES.has(svc)) {
+        if (svc === 'krbtgt') return this.placeholder('DOMAIN', tok);
+        if (tok.includes('.')) return this.fqdn(tok, true);
+        this.add(tok, 'HOST');
+        return this.placeholder(this.known.get(fold(tok)) ?? 'HOST', tok);
+      }
+    }
+    const k = this.known.get(fold(tok));
+    if (k) return this.placeholder(k, tok);
+    if (isFqdnLike(tok)) return this.fqdn(tok, true);
+    // a NetBIOS-like computer name with no label (PC0423), also at the head of a file name (PC0423_oakley.log)
+    if (isNetbiosLike(tok)) {
+      this.add(tok, 'HOST');
+      return this.placeholder('HOST', tok);
+    }
+    const us = tok.indexOf('_');
+    if (us > 2) {
+      const head = tok.slice(0, us);
+      const ext = tok.slice(tok.lastIndexOf('.') + 1).toLowerCase();
+      if (isNetbiosLike(head) && FILE_EXT.has(ext)) {
+        this.add(head, 'HOST');
+        return this.placeholder('HOST', head) + tok.slice(us);
+      }
+    }
+    return tok;
+  }
+
+  private looksLikePathSegment(s: string, at: number): boolean {
+    // C:\path\seg, \\server\share, HKEY_...\..., %windir%\...
+    const before = s.slice(Math.max(0, at - 3), at);
+    if (before.endsWith(':\\') || before.endsWith('\\') || before.endsWith('%') || before.endsWith('$')) return true;
+    const tok = s.slice(at, at + 5).toUpperCase();
+    if (tok.startsWith('HKEY') || tok.startsWith('HKLM') || tok.startsWith('HKCU') || tok.startsWith('SYSTE') || tok.startsWith('SOFTW')) return true;
+    return false;
+  }
+}
+
+function isPathChar(c: number): boolean {
+  // characters of a path segment: anything but white space, separators and the characters Windows forbids
+  return c > 0x20 && c !== 0x5c && c !== 0x2f && c !== 0x3c && c !== 0x3e && c !== 0x3a && c !== 0x22 && c !== 0x7c && c !== 0x3f && c !== 0x2a && c !== 0x3001 && c !== 0x3002 && c !== 0x3000 && c !== 0x2c && c !== 0x3b;
+}
+
+/** End of "NT AUTHORITY\name", "BUILTIN\name" or "NT SERVICE\name" starting at i (i when none). */
+function principalAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) | 0x20;
+  if (c !== 0x6e && c !== 0x62) return i;
+  for (const d of PRINCIPAL_DOMAINS) {
+    if (!startsWithCI(s, i, d)) continue;
+    // the account name (first word) after the backslash
+    let j = i + d.length;
+    while (j < s.length && isNameChar(s.charCodeAt(j))) j++;
+    return j;
+  }
+  return i;
+}
