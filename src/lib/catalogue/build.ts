@@ -74,6 +74,8 @@ export function collectPlaybooks(root: string): { playbooks: CataloguePlaybook[]
 /** The code tables (content/data/*.tsv) the catalogue merges; RAS and WFP are optional for old callers. */
 export interface CodeTables {
   ike: string;
+  /** General Win32 codes help desks meet beside IPsec (87, 1068, 1722, 1931…). */
+  win32?: string;
   ras?: string;
   wfp?: string;
 }
@@ -94,7 +96,7 @@ export function buildCatalogue(playbooks: CataloguePlaybook[], eventIdsTsv: stri
       note: r.note,
     })),
     errorCodes: [
-      ...parseTsv(tables.ike)
+      ...[tables.ike, tables.win32 ?? ''].flatMap((t) => parseTsv(t))
         .filter((r) => r.decimal !== '')
         .map((r) => ({
           table: 'ike' as const,

@@ -39,7 +39,7 @@ export interface CatalogueEvent {
 }
 
 export interface CatalogueErrorCode {
-  /** Which table the code comes from: Win32 IKE/IPsec (13000–13999, oakley), RAS (600–899), WFP HRESULT (0x8032xxxx). */
+  /** Which table the code comes from: Win32 (IKE/IPsec 13000–13999, oakley, and general codes), RAS (600–899), WFP HRESULT (0x8032xxxx). */
   table: 'ike' | 'ras' | 'wfp';
   name: string;
   decimal: number;

@@ -158,7 +158,8 @@ function buildIndex(cat: Catalogue): CatalogueIndex {
           if (key.length >= 3) push(reasons, key, { playbookId: p.id, sigIndex, lang, extraKey: extra ? looseKey(withoutPlaceholders(unescapeTemplate(extra))) : undefined, text, code: sig.code });
         }
       }
-      if (typeof sig.code === 'number' && sig.ja) push(sigByCode, sig.code, { playbookId: p.id, ja: splitComposite(sig.ja).reason });
+      // a page whose `ja` repeats the English (no Japanese source) gives no Japanese text
+      if (typeof sig.code === 'number' && sig.ja && /[\u3040-\u30ff\u4e00-\u9fff]/.test(sig.ja)) push(sigByCode, sig.code, { playbookId: p.id, ja: splitComposite(sig.ja).reason });
     });
   }
   for (const e of cat.events ?? []) {

@@ -237,7 +237,9 @@ export function sensitiveOf(ctx: Ctx, id: string | undefined, extra: string[] = 
 /** The Japanese text of a signature (used in titles when the input was English). */
 export function sigJa(ctx: Ctx, ref: SigRef): string | undefined {
   const p = ctx.idx.playbooks.get(ref.playbookId);
-  return p?.signatures?.[ref.sigIndex]?.ja;
+  const ja = p?.signatures?.[ref.sigIndex]?.ja;
+  // pages with no Japanese source repeat the English in `ja`: that is not what Japanese Windows shows
+  return ja && /[\u3040-\u30ff\u4e00-\u9fff]/.test(ja) ? ja : undefined;
 }
 
 /** Kind of finding for a message matched in free text. */
@@ -247,4 +249,28 @@ export function kindForPlaybook(ctx: Ctx, id: string, sig?: SigRef): 'event' | '
   const ev = p?.events?.[0];
   if (ev && ev.log !== 'console' && ev.log !== 'UI') return 'event';
   return 'message';
+}
+
+const SUCCESS_RE = /established|was started|started successfully|has started|has been shut down successfully|applied .*polic|loaded .*polic|polled .*(?:no changes|applied)|received a control .* successfully|association ended|association was deleted|ended\.|negotiation succeeded/i;
+const FAIL_RE = /fail|could not|cannot|unable|dropped|invalid|incorrect|not started|critical|denied|error/i;
+const successMemo = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * True when every event a page explains is a success or state record (SA established/ended, policy
+ * applied, service started): its messages are evidence that IPsec works, not a fault.
+ */
+export function isSuccessPage(ctx: Ctx, id: string): boolean {
+  let m = successMemo.get(ctx.idx);
+  if (!m) successMemo.set(ctx.idx, (m = new Map()));
+  const hit = m.get(id);
+  if (hit !== undefined) return hit;
+  const p = ctx.idx.playbooks.get(id);
+  const evs = p?.events ?? [];
+  let ok = evs.length > 0;
+  for (const e of evs) {
+    const titles = (ctx.idx.events.get(e.id) ?? []).map((x) => x.title ?? '');
+    if (!titles.length || titles.some((t) => FAIL_RE.test(t)) || !titles.some((t) => SUCCESS_RE.test(t))) ok = false;
+  }
+  m.set(id, ok);
+  return ok;
 }

@@ -8,6 +8,7 @@ import { getIndex } from './catalogue-index.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
 import type { Ctx, GroupInfo } from './context.ts';
 import type { Budget } from './matcher.ts';
+import { isSuccessPage } from './context.ts';
 import { cover, fact, gapFacts, kindForPlaybook, meaningOf, refFor, scanTail, scanTemplates, sensitiveOf, sigJa, tierOf } from './context.ts';
 import { Cursor } from './cursor.ts';
 import { codeFinding, scanCodes } from './errors.ts';
@@ -17,6 +18,7 @@ import type { TitleIndex } from './event-sources.ts';
 import { HEADER_DEFS, buildTitleIndex, computeContent, content, csvHeader, headerAt, idBefore, isFieldsStart, isHeaderStart, readDescription, readDialog, readRows, readXml, rowSeparator, titleIds } from './event-sources.ts';
 import { K } from './kinds.ts';
 import { decide } from './verdict.ts';
+import { claimLookalikes } from './lookalikes.ts';
 import { COMMAND_PREFIXES, detectCommand, readCommand } from './commands/index.ts';
 import { isOakleyLine, readOakley } from './oakley.ts';
 import { isRegistryStart, readRegistry } from './registry.ts';
@@ -339,13 +341,22 @@ class DecodeState implements Ctx {
     return false;
   }
 
+  /** Lines claimed by another product's log (lookalikes.ts): no Windows parser reads them. */
+  claimed: Uint8Array | undefined = undefined;
+
   /** The main pass: classify each line and hand blocks to their parsers. Returns false when aborted. */
   run(freeLines: number[]): boolean {
     const text = this.text;
     const lines = this.lines;
     const n = lines.count;
+    this.claimed = claimLookalikes(this);
+    const claimed = this.claimed;
     let i = 0;
     while (i < n) {
+      if (claimed && claimed[i]) {
+        i++;
+        continue;
+      }
       if (this.tick(lines.starts[i]) || this.aborted) {
         this.notices.push(`中断されました: ${i + 1} 行目までを解析しました。`);
         return false;
@@ -700,7 +711,8 @@ function messageFinding(ctx: Ctx, m: ReturnType<typeof scanTemplates>[number]): 
     sensitive: sensitiveOf(ctx, ref.playbookId),
     confidence,
     span: [m.best.start, m.best.end],
-    severity: kind === 'event' ? 'warning' : 'info',
+    // a message of a page about SAs established or policy applied shows IPsec working
+    severity: isSuccessPage(ctx, ref.playbookId) ? 'info' : 'warning',
     priority: m.best.partial ? 45 : 75,
   };
   if (eventId !== undefined) f.eventId = eventId;

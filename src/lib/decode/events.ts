@@ -332,7 +332,7 @@ function resolveReasonUncached(ctx: Ctx, key: string, extraKey: string, cands: R
       if (!out.code && code !== undefined) out.code = idx.codesByValue.get(code);
       const p = idx.playbooks.get(best.playbookId);
       const sig = p?.signatures?.[best.sigIndex];
-      if (sig?.ja) out.ja = sig.ja.includes('。-') ? sig.ja.slice(0, sig.ja.indexOf('。-')) : sig.ja;
+      if (sig?.ja && hasJapanese(sig.ja)) out.ja = sig.ja.includes('。-') ? sig.ja.slice(0, sig.ja.indexOf('。-')) : sig.ja;
     }
   }
   if (!out.playbook && scanFrom) {

@@ -125,6 +125,8 @@ export interface ReportVerdict {
   evidence: Span[];
   /** The page to open first, when the verdict has one. */
   playbook?: PlaybookRef;
+  /** A guide to open when the verdict has no playbook (the VPN guide for another product's log…). */
+  guide?: GuideRef;
   /** For `need-data` (and thin evidence): what to paste or collect next, in Japanese. */
   next: string[];
   /** A security concern seen in the evidence (forged-ticket indicators…): escalate to security. */

@@ -13,26 +13,39 @@
 import type { CatalogueIndex } from './catalogue-index.ts';
 import type { Finding, PlaybookRef, ReportVerdict, Span, UnrecognisedText, Verdict } from './types.ts';
 
-/** Placeholders of templates and documentation skeletons: %1, %9, <DateTime>, YYYY-MM-DD, [username]… */
-const PLACEHOLDER_RES = [
-  /%\d{1,2}\b/g,
-  /<(?:DateTime|Date|Time|IP ?Address|Computer ?Name|User ?Name|Server ?Name|Domain|GUID|CoID|err_code|Server Name|Device Name|connectoid-name|[^<>\n]{0,20}(?:アドレス|名|日時|番号))>/gi,
-  /\bYYYY[-/]MM[-/]DD\b/g,
-  /\bhh:mm(?::ss)?\b/gi,
-  /\[(?:username|user ?name|computer ?name|server ?name|domain|ip ?address|hostname|date|time)\]/gi,
-  /\bx{1,3}\.x{1,3}\.x{1,3}\.x{1,3}\b/gi,
-];
+/**
+ * Placeholders of templates and documentation skeletons. Decisive ones stand where the values that
+ * decide stand (%1, %t%t%1, [username]); header ones (<DateTime>, <ComputerName>, YYYY-MM-DD) are what KB
+ * articles put in place of the date and the computer around a real message.
+ */
+const DECISIVE_RES = [/%\d{1,2}\b/g, /%[tn](?=%|\s|$)/g, /\[(?:username|user ?name|computer ?name|server ?name|domain|ip ?address|hostname)\]/gi, /\bx{1,3}\.x{1,3}\.x{1,3}\.x{1,3}\b/gi];
+const HEADER_RES = [/<(?:DateTime|Date|Time|Computer ?Name|User ?Name|Server ?Name|Domain|GUID|CoID)>/gi, /\bYYYY[-/]MM[-/]DD\b/g, /\bhh:mm(?::ss)?\b/gi, /\[(?:date|time)\]/gi];
 
-/** Number of template placeholders in s (bounded: the regexes are linear and the text is capped). */
-export function countPlaceholders(s: string): number {
+function countRes(s: string, list: RegExp[]): number {
   const t = s.length > 20000 ? s.slice(0, 20000) : s;
   let n = 0;
-  for (const re of PLACEHOLDER_RES) {
+  for (const re of list) {
     re.lastIndex = 0;
     const m = t.match(re);
     if (m) n += m.length;
   }
   return n;
+}
+
+/** Number of template placeholders in s (decisive and header ones); bounded: linear regexes on a capped text. */
+export function countPlaceholders(s: string): number {
+  return countRes(s, DECISIVE_RES) + countRes(s, HEADER_RES);
+}
+
+/** Placeholders where deciding values stand (%1, %t, [username]…). */
+export function countDecisive(s: string): number {
+  return countRes(s, DECISIVE_RES);
+}
+
+/** Documentation skeletons (Microsoft Learn "Event Details", message-table dumps) describe an event; they are not one. */
+export function isDocumentation(s: string): boolean {
+  const t = s.length > 20000 ? s.slice(0, 20000) : s;
+  return /Symbolic Name:|SymbolicName=|MessageId=|Product:\s+Windows Operating System/.test(t);
 }
 
 const VPN_WORDS = ['vpn', 'l2tp', 'ikev2', 'rasclient', 'remoteaccess', 'wan miniport', 'rasdial', 'rasphone', 'always on vpn', 'sstp', 'pptp', 'dialed a connection', 'demand dial', 'demand-dial', 'リモート アクセス', 'リモートアクセス', 'ダイヤルアップ'];
@@ -78,12 +91,14 @@ export function findingVerdict(env: VerdictEnv, f: Finding): { verdict: Verdict;
   if (f.kind === 'not-ipsec') return { verdict: 'not-ipsec', reason: 'ソースまたは内容が IPsec 以外の製品のものです。' };
   if (f.kind === 'symptom') return { verdict: 'need-data', reason: '利用者の言葉による症状だけで、Windows のメッセージやイベントがありません。' };
   if (f.kind === 'anomaly') return { verdict: 'need-data', reason: 'それ自体が異常な証拠です。IPsec の対処ではなく、エスカレーションが必要です。' };
-  const ph = countPlaceholders(spanText);
-  if (ph >= 2 || (ph >= 1 && f.facts.some((x) => countPlaceholders(x.value) > 0 && ['reason', 'address', 'peer', 'remote.address', 'ikePeer', 'code', 'message', 'rasCode', 'service'].includes(x.name)))) {
+  const ph = countDecisive(spanText);
+  if (ph >= 2 || (ph >= 1 && f.facts.some((x) => countDecisive(x.value) > 0 && ['reason', 'address', 'peer', 'remote.address', 'ikePeer', 'code', 'message', 'rasCode', 'service'].includes(x.name)))) {
     return { verdict: 'need-data', reason: '%1 などの差し込み文字が残ったひな形で、実際に記録された値がありません。' };
   }
   const dom = domainOf(env, f.playbook);
   if (f.kind === 'error-code') {
+    // a number read only as an event ID: the number alone never decides
+    if (!f.facts.some((x) => x.name === 'decimal')) return { verdict: 'need-data', reason: 'イベント ID の番号だけで、ソースも説明文もありません。' };
     if (!f.playbook) return { verdict: 'need-data', reason: 'エラー コードは分かりましたが、対応するページがありません。' };
     if (f.confidence === 'partial') return { verdict: 'need-data', reason: '数値の読み方が 1 つに決まりません。' };
     if (splitCode(env, f)) {
@@ -118,6 +133,59 @@ function nextFor(f: Finding, reason: string): string {
   return NEXT.event;
 }
 
+const vpnPages = new WeakMap<CatalogueIndex, Map<number, string>>();
+
+/** Code → the VPN page that explains it (built once per catalogue). */
+function vpnPageByCode(idx: CatalogueIndex): Map<number, string> {
+  let m = vpnPages.get(idx);
+  if (m) return m;
+  m = new Map();
+  for (const p of idx.playbooks.values()) {
+    if ((p.domain ?? 'isolation') !== 'vpn') continue;
+    for (const c of [...p.codes, ...p.signatures.flatMap((x) => (x.code !== undefined ? [x.code] : []))]) if (!m.has(c)) m.set(c, p.id);
+  }
+  vpnPages.set(idx, m);
+  return m;
+}
+
+/** Codes a finding stands for: its own code facts, else the codes of its playbook. */
+function codesOf(env: VerdictEnv, f: Finding): number[] {
+  const out: number[] = [];
+  for (const x of f.facts) {
+    if (x.name === 'decimal' || x.name === 'code' || x.name === 'rasCode') {
+      const n = Number.parseInt(x.value, 10);
+      if (Number.isFinite(n)) out.push(n);
+    }
+  }
+  if (out.length) return out;
+  const p = f.playbook ? env.idx.playbooks.get(f.playbook.id) : undefined;
+  if (p) for (const c of [...p.codes, ...p.signatures.flatMap((x) => (x.code !== undefined ? [x.code] : []))]) out.push(c);
+  return out;
+}
+
+/** Send an isolation-page finding to the VPN page of the same code (the caller checked the VPN context). */
+function reroute(env: VerdictEnv, f: Finding): void {
+  if (f.verdict || !f.playbook || domainOf(env, f.playbook) === 'vpn') return;
+  if (f.kind !== 'event' && f.kind !== 'message' && f.kind !== 'error-code') return;
+  const byCode = vpnPageByCode(env.idx);
+  for (const c of codesOf(env, f)) {
+    const id = byCode.get(c);
+    const p = id ? env.idx.playbooks.get(id) : undefined;
+    if (!p) continue;
+    f.alternatives = [f.playbook, ...(f.alternatives ?? [])];
+    f.playbook = { id: p.id, url: p.url, anchor: '対処', title: p.title };
+    f.verdict = 'vpn';
+    f.verdictReason = `VPN 接続の文脈で出た失敗です (コード ${c})。`;
+    return;
+  }
+}
+
+/** A page about a code explains more than a page about the event that carries it. */
+function specificity(env: VerdictEnv, f: Finding): number {
+  const p = f.playbook ? env.idx.playbooks.get(f.playbook.id) : undefined;
+  return p && p.codes.length ? 1 : 0;
+}
+
 const RANK: Record<Verdict, number> = { 'ipsec-fault': 5, vpn: 4, 'need-data': 3, 'ipsec-ok': 2, 'not-ipsec': 1 };
 
 /** Spans that show a finding's identity: event id, source, reason, code; else the finding itself. */
@@ -134,8 +202,10 @@ function evidenceOf(f: Finding): Span[] {
  * the summary only counts repeats of them, so they carry every kind that occurred.
  */
 export function decide(env: VerdictEnv, findings: Finding[], unrecognised: UnrecognisedText[] = []): ReportVerdict {
+  // In a paste that speaks of a VPN, an IKE failure whose code a VPN page explains is that VPN failure.
+  if (hasVpnContext(env.text)) for (const f of findings) reroute(env, f);
   // a paste full of placeholders is a template or a documentation skeleton: nothing in it is a diagnosis
-  const template = countPlaceholders(env.text) >= 3;
+  const template = countDecisive(env.text) >= 2 || isDocumentation(env.text);
   for (const f of findings) {
     const v = findingVerdict(env, f);
     const tpl = template && v.verdict !== 'not-ipsec';
@@ -148,7 +218,7 @@ export function decide(env: VerdictEnv, findings: Finding[], unrecognised: Unrec
     const text = env.text.trim();
     if (!text) return { verdict: 'need-data', reason: '入力が空です。', evidence: [], next: [NEXT.nothing] };
     const span: Span[] = unrecognised.length ? [unrecognised[0].span] : [[0, Math.min(env.text.length, 200)]];
-    if (countPlaceholders(env.text) >= 2) return { verdict: 'need-data', reason: '%1 などの差し込み文字が残ったひな形で、実際の値がありません。', evidence: span, next: [NEXT.template] };
+    if (countDecisive(env.text) >= 2 || isDocumentation(env.text)) return { verdict: 'need-data', reason: '%1 などの差し込み文字が残ったひな形で、実際の値がありません。', evidence: span, next: [NEXT.template] };
     if (hasVpnContext(env.text)) return { verdict: 'need-data', reason: 'VPN に触れていますが、判断できるメッセージやイベントが見つかりません。', evidence: span, next: [NEXT.nothing] };
     if (hasIpsecWords(env.text)) return { verdict: 'need-data', reason: 'IPsec に触れていますが、判断できるメッセージやイベントが見つかりません。', evidence: span, next: [NEXT.nothing] };
     return { verdict: 'not-ipsec', reason: 'IPsec や IPsec VPN に関係する記述が見つかりませんでした (知らない形式の可能性もあります)。', evidence: span, next: [NEXT.nothing] };
@@ -160,7 +230,9 @@ export function decide(env: VerdictEnv, findings: Finding[], unrecognised: Unrec
     else {
       const a = RANK[f.verdict as Verdict];
       const b = RANK[best.verdict as Verdict];
-      if (a > b || (a === b && f.priority > best.priority)) best = f;
+      const sa = specificity(env, f);
+      const sb = specificity(env, best);
+      if (a > b || (a === b && f.verdict === 'vpn' && sa > sb) || (a === b && sa === sb && f.priority > best.priority)) best = f;
     }
   }
   const top = best as Finding;
@@ -193,6 +265,7 @@ export function decide(env: VerdictEnv, findings: Finding[], unrecognised: Unrec
   const playbook = verdict === 'ipsec-fault' || verdict === 'vpn' || verdict === 'ipsec-ok' ? top.playbook : top.playbook && top.confidence !== 'partial' ? top.playbook : undefined;
   const out: ReportVerdict = { verdict, reason, evidence, next };
   if (playbook) out.playbook = playbook;
+  else if (top.guide) out.guide = top.guide;
   if (alert) out.alert = alert;
   return out;
 }
