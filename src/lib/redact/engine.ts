@@ -528,7 +528,7 @@ export class Redactor {
       const seg = s.slice(p, e);
       const low = prevSeg.toLowerCase();
       // the folder of a user profile is the user's name
-      if (seg && !seg.includes(OPEN) && (low === 'users' || low === 'documents and settings') && !GENERIC_PROFILES.has(seg.toLowerCase()) && s.charCodeAt(e) === 0x5c) {
+      if (seg && !seg.includes(OPEN) && (low === 'users' || low === 'documents and settings') && !GENERIC_PROFILES.has(seg.toLowerCase()) && (s.charCodeAt(e) === 0x5c || !/\.[A-Za-z0-9]{1,5}$/.test(seg))) {
         this.add(seg, 'USER');
         text += this.placeholder('USER', seg);
       } else text += seg;
