@@ -33,10 +33,10 @@ class IpsecDecoder extends HTMLElement {
       status.textContent = msg;
     };
 
-    const start = (job: Job) => {
+    const start = (job: Job, note = '') => {
       this.running?.cancel();
-      const size = job.kind === 'text' ? job.text.length : job.files.reduce((n, f) => n + f.text.length, 0);
-      if (size > MAX_CHARS) {
+      const size = job.kind === 'text' ? job.text.length : job.kind === 'bundle' ? job.files.reduce((n, f) => n + f.text.length, 0) : job.kind === 'file' ? job.file.size : job.files.length;
+      if (size > MAX_CHARS && (job.kind === 'text' || job.kind === 'bundle')) {
         say(`入力が大きすぎます (${size.toLocaleString()} 文字)。${MAX_CHARS.toLocaleString()} 文字までに分けて貼り付けるか、コマンド ライン (npm run decode) を使ってください。`);
         return;
       }
@@ -47,17 +47,29 @@ class IpsecDecoder extends HTMLElement {
       results.replaceChildren();
       copyBar.hidden = true;
       cancel.hidden = false;
-      say('解析しています…');
-      const handle = this.runner.run(job, (done, total) => say(`解析しています… ${Math.floor((done / Math.max(total, 1)) * 100)}%`));
+      const what = job.kind === 'file' ? `「${job.file.name}」(${(job.file.size / 1024 / 1024).toFixed(1)} MB) を` : '';
+      say(`${what}解析しています…`);
+      const handle = this.runner.run(job, (done, total) => say(`${what}解析しています… ${Math.floor((done / Math.max(total, 1)) * 100)}%`));
       this.running = handle;
       handle.done
         .then((result) => {
           if (this.running !== handle) return;
+          const file = result.kind === 'text' ? result.file : undefined;
+          if (file?.refused) {
+            say(file.refused);
+            return;
+          }
+          // a file's text (or its .evtx rendered as event XML) goes in the box when small, so spans can be shown
+          if (file?.text !== undefined) input.value = file.text;
+          else if (file) input.value = '';
           this.last = result;
-          const opts = { base, onShowSpan: job.kind === 'text' ? (span: [number, number]) => showSpan(span) : undefined, onSearch: (t: string) => searchSite(t) };
+          const spans = job.kind === 'text' || file?.text !== undefined;
+          const opts = { base, onShowSpan: spans ? (span: [number, number]) => showSpan(span) : undefined, onSearch: (t: string) => searchSite(t) };
           results.replaceChildren(result.kind === 'text' ? renderReport(result.report, opts) : renderBundle(result.report, opts));
           const n = result.kind === 'text' ? result.report.stats.findings : result.report.files.reduce((k, f) => k + f.report.stats.findings, 0);
-          say(`解析が終わりました: ${n} 件見つかりました。`);
+          const st = result.kind === 'text' ? result.report.stats : undefined;
+          const rec = st?.records !== undefined ? ` .evtx のレコード ${st.records} 件を読みました${st.damaged?.length ? ` (読めなかった箇所 ${st.damaged.length})` : ''}。` : '';
+          say(`${note}解析が終わりました: ${n} 件見つかりました。${rec}`);
           copyBar.hidden = false;
         })
         .catch((e: Error) => {
@@ -98,13 +110,31 @@ class IpsecDecoder extends HTMLElement {
     });
     cancel.addEventListener('click', () => this.running?.cancel());
 
+    // Files: the kind and size are decided from the first 64 KiB before anything is read whole.
+    // Small text files come into the box (in their detected encoding); .evtx and large files are
+    // read in slices in the worker; binaries are refused. The same reader serves the CLI.
     const readFiles = async (list: FileList | null) => {
       if (!list?.length) return;
-      const read = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
-      if (read.length === 1) {
-        input.value = read[0].text;
-        start({ kind: 'text', text: read[0].text, scope });
-      } else start({ kind: 'bundle', files: read });
+      const files = [...list];
+      if (files.length > 1) return start({ kind: 'files', files });
+      const f = files[0];
+      const inp = await this.runner.input();
+      const kind = inp.sniff(new Uint8Array(await f.slice(0, inp.SNIFF_BYTES).arrayBuffer()), f.size <= inp.SNIFF_BYTES);
+      const refused = inp.refusalMessage(f.name, f.size, kind);
+      if (refused) {
+        this.running?.cancel();
+        results.replaceChildren();
+        copyBar.hidden = true;
+        say(refused);
+        return;
+      }
+      if (kind.kind === 'text' && f.size <= inp.INLINE_TEXT_BYTES) {
+        const r = inp.decodeBytes(new Uint8Array(await f.arrayBuffer()), f.name);
+        if (!r.ok) return say(r.message);
+        input.value = r.text;
+        return start({ kind: 'text', text: r.text, scope }, r.encoding === 'utf-8' ? '' : `文字コード ${inp.ENCODING_LABEL[r.encoding]} として読みました。`);
+      }
+      start({ kind: 'file', file: f, scope });
     };
     files.addEventListener('change', () => void readFiles(files.files));
     input.addEventListener('dragover', (e) => e.preventDefault());

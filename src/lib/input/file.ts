@@ -10,7 +10,8 @@ import type { DecodeReport, ParserHint } from '../decode/types.ts';
 import { EvtxDecodeSession } from '../evtx/decode.ts';
 import { combine } from '../decode/verdict.ts';
 import { decodeEvtxSlices, type SliceReader } from '../evtx/index.ts';
-import { encodingNotice, guessEncoding, undecodableMessage, type TextEncodingName } from './encoding.ts';
+import { decodeBytes, encodingNotice, guessEncoding, undecodableMessage, type TextEncodingName } from './encoding.ts';
+import { readEvtx } from '../evtx/reader.ts';
 import { SNIFF_BYTES, refusalMessage, sniff, type FileKind } from './sniff.ts';
 
 export const TEXT_SLICE = 1024 * 1024;
@@ -128,4 +129,30 @@ async function decodeText(read: SliceReader, size: number, from: number, enc: Te
   const report = session.finish(size, false);
   // one batch: the report is exactly decode(text); keep the decoder's own byte count
   return keep ? { report, text: kept } : { report };
+}
+
+/** Characters of text one bundle file may add (the decoder reads 5 MB per file at most). */
+export const MAX_BUNDLE_FILE_CHARS = 5_000_000;
+
+/**
+ * A file as text for the IPsec_Debug.vbs bundle view: text in its detected encoding, an .evtx as
+ * its records' event XML. Too large, binary or undecodable files come back as `refused`.
+ */
+export async function readFileText(read: SliceReader, size: number, name: string): Promise<{ text: string } | { refused: string }> {
+  try {
+    const head = await read(0, Math.min(SNIFF_BYTES, size));
+    const kind = sniff(head, size <= SNIFF_BYTES);
+    const refused = refusalMessage(name, size, kind);
+    if (refused) return { refused };
+    if (kind.kind === 'evtx') {
+      if (size > 4 * 1024 * 1024) return { refused: `「${name}」は一式の表示には大きすぎる .evtx です。1 つずつ選んでください。` };
+      const r = readEvtx(await read(0, size));
+      return { text: r.records.map((x) => x.xml).join('\n') };
+    }
+    if (size > MAX_BUNDLE_FILE_CHARS * 2) return { refused: `「${name}」は一式の表示には大きすぎます。1 つずつ選んでください。` };
+    const r = decodeBytes(await read(0, size), name);
+    return r.ok ? { text: r.text } : { refused: r.message };
+  } catch (err) {
+    return { refused: `「${name}」を読めませんでした (${err instanceof Error ? err.message : String(err)})。` };
+  }
 }

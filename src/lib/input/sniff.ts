@@ -4,7 +4,6 @@
  * before reading.
  */
 import { guessEncoding, utf16Pattern } from './encoding.ts';
-import { isEvtx } from '../evtx/chunk.ts';
 
 /** Bytes to read first to decide. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -14,6 +13,9 @@ export const INLINE_TEXT_BYTES = 256 * 1024;
 export const MAX_TEXT_BYTES = 200 * 1024 * 1024;
 /** Largest .evtx file read (chunk by chunk). */
 export const MAX_EVTX_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** "ElfFile\0": the .evtx file signature (kept here so the page can sniff without the reader). */
+const isEvtx = (b: Uint8Array) => b.length >= 8 && [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00].every((x, i) => b[i] === x);
 
 export type FileKind = { kind: 'evtx' } | { kind: 'text' } | { kind: 'binary'; why: string };
 

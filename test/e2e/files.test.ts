@@ -1,0 +1,157 @@
+/**
+ * Files in the decoder page and the escalation packet: a real .evtx picked and dropped, text in
+ * UTF-16LE and Shift_JIS, a 10 MB binary refused at once, and a large text file read in the worker
+ * while the page stays responsive (the longest gap between animation frames is printed).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSiteAndBrowser } from '../support/harness.ts';
+import { openWatched } from '../support/page.ts';
+
+const env = useSiteAndBrowser();
+const ROOT = resolve(import.meta.dirname, '../..');
+const SAMPLES = [resolve(ROOT, '../shared/evtx-samples'), '/work/shared/evtx-samples'].find((d) => existsSync(d)) ?? resolve(ROOT, '../shared/evtx-samples');
+const sample = (name: string) => {
+  const p = join(SAMPLES, name);
+  if (!existsSync(p)) throw new Error(`evtx sample missing: ${p} — the tests need shared/evtx-samples beside the clone`);
+  return p;
+};
+const status = (page: Page) => page.locator('ipsec-decoder [data-status]').first().innerText();
+const results = (page: Page) => page.locator('ipsec-decoder [data-results]').first().innerText();
+
+/** Drop bytes as a file on a textarea, as a drag from the desktop would. */
+async function dropFile(page: Page, selector: string, name: string, bytes: Buffer) {
+  await page.locator(selector).first().evaluate(
+    (el, { name, b64 }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { name, b64: bytes.toString('base64') },
+  );
+}
+
+const EVENT_547 = 'Event Type:\tFailure Audit\r\nEvent Source:\tSecurity\r\nEvent ID:\t547\r\nComputer:\tCLIENT01\r\nDescription:\r\nIKE security association negotiation failed.\r\n\r\nFailure Reason:\r\nNo response from peer\r\n';
+
+describe('files in the decoder page', () => {
+  it('a picked .evtx gives a report with its record count, the same as its XML pasted as text', async () => {
+    const { page, errors, foreignRequests } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/decoder/`);
+    await page.locator('ipsec-decoder input[type=file]').setInputFiles(sample('Security_short_selected.evtx'));
+    await expect.poll(() => status(page), { timeout: 30_000 }).toContain('解析が終わりました');
+    expect(await status(page)).toContain('.evtx のレコード 7 件を読みました');
+    const fromFile = await results(page);
+    const xml = await page.locator('ipsec-decoder textarea').first().inputValue();
+    expect(xml.match(/<Event xmlns=/g)?.length).toBe(7);
+    // paste the rendering back as text: the same report
+    await page.locator('ipsec-decoder button[type=submit]').first().click();
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^解析が終わりました/);
+    expect(await results(page)).toBe(fromFile);
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('a dropped damaged .evtx reports what it read and how much it could not', async () => {
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/decoder/`);
+    await dropFile(page, 'ipsec-decoder textarea', 'sample_with_a_bad_chunk_magic.evtx', readFileSync(sample('sample_with_a_bad_chunk_magic.evtx')));
+    await expect.poll(() => status(page), { timeout: 60_000 }).toContain('解析が終わりました');
+    expect(await status(page)).toMatch(/\.evtx のレコード 298 件を読みました \(読めなかった箇所 3\)/);
+    await page.close();
+  });
+
+  it('UTF-16LE (Event Viewer "Save as text") and Shift_JIS files decode, not as mojibake', async () => {
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/decoder/`);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(EVENT_547, 'utf16le')]);
+    await dropFile(page, 'ipsec-decoder textarea', 'CLIENT01_547.txt', utf16);
+    await expect.poll(() => status(page), { timeout: 30_000 }).toContain('解析が終わりました');
+    expect(await status(page)).toContain('UTF-16LE');
+    // (a textarea's value shows CRLF as LF)
+    expect(await page.locator('ipsec-decoder textarea').first().inputValue()).toBe(EVENT_547.replace(/\r\n/g, '\n'));
+    expect(await page.locator('ipsec-decoder a[href*="/ike-main-mode/no-response/"]').count()).toBeGreaterThan(0);
+
+    // 「ピアから応答がありません」 in CP932
+    const sjis = Buffer.from('8373834182a982e7899e939a82aa82a082e882dc82b982f10d0a', 'hex');
+    await page.locator('ipsec-decoder input[type=file]').setInputFiles({ name: 'oakley-ja.txt', mimeType: 'text/plain', buffer: sjis });
+    await expect.poll(() => page.locator('ipsec-decoder textarea').first().inputValue(), { timeout: 30_000 }).toBe('ピアから応答がありません\n');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toContain('Shift_JIS');
+    expect(await page.locator('ipsec-decoder a[href*="/ike-main-mode/no-response/"]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('refuses a 10 MB binary quickly, with a message', async () => {
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/decoder/`);
+    const bin = Buffer.alloc(10 * 1024 * 1024);
+    for (let i = 0; i < bin.length; i++) bin[i] = (i * 2654435761) >>> 24;
+    await page.locator('ipsec-decoder input[type=file]').setInputFiles({ name: 'memory.dmp', mimeType: 'application/octet-stream', buffer: bin });
+    const t0 = Date.now();
+    await expect.poll(() => status(page), { timeout: 10_000, interval: 50 }).toContain('テキストでも .evtx でもない');
+    const ms = Date.now() - t0;
+    console.log(`10 MB binary refused ${ms} ms after the file was set`);
+    expect(ms).toBeLessThan(3000);
+    expect(await page.locator('ipsec-decoder textarea').first().inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('reads a 12 MB text file in the worker while the page stays responsive', async () => {
+    const { page } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/decoder/`);
+    const one = EVENT_547.replace(/\r\n/g, '\n');
+    const big = Buffer.from(Array.from({ length: Math.ceil((12 * 1024 * 1024) / one.length) }, () => one).join('\n'));
+    await page.locator('ipsec-decoder input[type=file]').setInputFiles({ name: 'Security-export.txt', mimeType: 'text/plain', buffer: big });
+    // from here on: the longest gap between animation frames, and how fast a click is answered
+    await page.evaluate(() => {
+      const w = window as unknown as { __gap: number; __last: number; __run: boolean };
+      w.__gap = 0;
+      w.__last = performance.now();
+      w.__run = true;
+      const tick = (t: number) => {
+        w.__gap = Math.max(w.__gap, t - w.__last);
+        w.__last = t;
+        if (w.__run) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await expect.poll(() => status(page), { timeout: 5_000 }).toMatch(/解析しています/);
+    const click = await page.evaluate(
+      () =>
+        new Promise<number>((ok) => {
+          const t = performance.now();
+          const b = document.querySelector('ipsec-decoder [data-cancel]') as HTMLButtonElement;
+          const probe = () => ok(performance.now() - t);
+          b.addEventListener('focus', probe, { once: true });
+          setTimeout(() => b.focus(), 0);
+        }),
+    );
+    await expect.poll(() => status(page), { timeout: 180_000, interval: 250 }).toContain('解析が終わりました');
+    const gap = await page.evaluate(() => {
+      const w = window as unknown as { __gap: number; __run: boolean };
+      w.__run = false;
+      return w.__gap;
+    });
+    console.log(`12 MB text file: longest frame gap ${gap.toFixed(0)} ms, focus answered in ${click.toFixed(0)} ms`);
+    expect(gap).toBeLessThan(500);
+    expect(click).toBeLessThan(200);
+    expect(await results(page)).toContain('547');
+    await page.close();
+  }, 240_000);
+});
+
+describe('files in the escalation packet', () => {
+  it('a dropped .evtx is summarised (records and findings), not pasted as text', async () => {
+    const { page, errors } = await openWatched(env.browser, env.site.origin);
+    await page.goto(`${env.site.url}tools/escalation-packet/`);
+    await dropFile(page, 'packet-form [name="findings"]', 'new-user-security.evtx', readFileSync(sample('new-user-security.evtx')));
+    const box = page.locator('packet-form [name="findings"]');
+    await expect.poll(() => box.inputValue(), { timeout: 30_000 }).toContain('[添付 new-user-security.evtx: .evtx のレコード 4 件');
+    expect(await box.inputValue()).not.toContain('ElfFile');
+    expect(await page.locator('packet-form [data-out="plain"]').inputValue()).toContain('.evtx のレコード 4 件');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
