@@ -57,6 +57,32 @@ export const HEADER_DEFS: LabelDef[] = [
   H('レベル', 'level'),
   H('キーワード', 'keywords'),
   H('オペコード', 'opcode'),
+  // Other locales' "Copy details as text" (Korean seen in public pastes; Chinese and German likewise):
+  // the Source label decides identity, so a foreign-language copy must still be read as an event.
+  H('로그 이름', 'log'),
+  H('원본', 'source'),
+  H('이벤트 ID', 'id'),
+  H('날짜', 'date'),
+  H('작업 범주', 'category'),
+  H('수준', 'level'),
+  H('키워드', 'keywords'),
+  H('사용자', 'user'),
+  H('컴퓨터', 'computer'),
+  H('설명', 'desc'),
+  H('日志名称', 'log'),
+  H('来源', 'source'),
+  H('事件 ID', 'id'),
+  H('级别', 'level'),
+  H('任务类别', 'category'),
+  H('关键字', 'keywords'),
+  H('用户', 'user'),
+  H('计算机', 'computer'),
+  H('描述', 'desc'),
+  H('Protokollname', 'log'),
+  H('Quelle', 'source'),
+  H('Ereignis-ID', 'id'),
+  H('Ebene', 'level'),
+  H('Beschreibung', 'desc'),
 ];
 export const headerLabels = new LabelSet(HEADER_DEFS);
 

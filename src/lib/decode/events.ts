@@ -750,7 +750,49 @@ function numberBefore(s: string, word: string): [number, number] | null {
   return b < e ? [b, e] : null;
 }
 
+/**
+ * WFP drops (5152 packet, 5157 connection) are IPsec's only with IPsec's protocols or ports, or a filter of
+ * an IPsec callout; most are ordinary firewall drops, so without those signs the finding asks for them.
+ */
+function wfpDrop(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }, id: number) {
+  const d = rec.desc ? ctx.text.slice(rec.desc[0], Math.min(rec.desc[1], rec.desc[0] + 4000)) : (rec.data ?? []).map((x) => `${x.name ?? ''}: ${x.value}`).join('\n');
+  const f: Fact[] = [...facts()];
+  const proto = /Protocol:\s*(\d+)/i.exec(d)?.[1];
+  const ports = [...d.matchAll(/(?:Source|Destination) Port:\s*(\d+)|(?:SourcePort|DestPort):\s*(\d+)/gi)].map((m) => m[1] ?? m[2]);
+  const signs: string[] = [];
+  if (proto === '50' || proto === '51') signs.push(`プロトコル ${proto} (${proto === '50' ? 'ESP' : 'AH'})`);
+  if (proto === '17' && ports.some((p) => p === '500' || p === '4500')) signs.push('UDP 500/4500 (IKE)');
+  if (/ipsec|ikeext|authip/i.test(d)) signs.push('IPsec のフィルター/レイヤー名');
+  if (proto) f.push(fact('protocol', 'プロトコル', proto, rec.desc ?? rec.span));
+  if (ports.length) f.push(fact('ports', 'ポート', ports.join(', '), rec.desc ?? rec.span));
+  const pb = refFor(ctx, overviewPlaybook(ctx.idx, id)?.id ?? ctx.idx.byEvent.get(id)?.[0]?.id, signs.length ? '対処' : '症状');
+  const ipsec = signs.length > 0;
+  if (ipsec) f.push(fact('ipsecSigns', 'IPsec が原因である印', signs.join('、'), rec.desc ?? rec.span));
+  finish(
+    ctx,
+    {
+      kind: 'event',
+      title: `WFP がパケット/接続を破棄 (イベント ${id})${ipsec ? `: ${signs.join('、')}` : ''}`,
+      meaning: ipsec
+        ? 'Windows フィルタリング プラットフォームの破棄のうち、IPsec のプロトコル・ポート・フィルターにかかわるものです。'
+        : 'Windows フィルタリング プラットフォームの破棄ですが、IPsec が原因である印 (プロトコル 50/51、UDP 500/4500、IPsec のフィルター名) が見当たりません。多くはファイアウォールの規則による通常の破棄です。',
+      facts: f,
+      playbook: pb,
+      tier: tierOf(ctx, pb?.id),
+      confidence: rec.cut ? 'partial' : 'exact',
+      span: rec.span,
+      severity: ipsec ? 'error' : 'warning',
+      priority: ipsec ? 75 : 35,
+      eventId: id,
+      source: rec.source,
+      ...(ipsec ? {} : { verdict: 'need-data' as const, verdictReason: 'WFP の破棄ですが、IPsec が原因である印がありません。プロトコル、ポート、フィルター名 (netsh wfp show filters) を確認してください。' }),
+    },
+    { key: `${id}|${ipsec ? 'ipsec' : 'other'}`, title: `${id} WFP の破棄${ipsec ? ' (IPsec)' : ''}`, eventId: id, source: rec.source, playbook: pb, ...gt },
+  );
+}
+
 function vistaEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }, id: number) {
+  if (id === 5152 || id === 5157) return wfpDrop(ctx, rec, facts, gt, id);
   const res = readFields(ctx, rec, vistaLabels);
   const en = eventTitle(ctx.idx, id, rec.source) ?? eventTitle(ctx.idx, id) ?? '';
   const legacy = legacyFor(ctx.idx, id);

@@ -30,8 +30,9 @@ export const PRODUCTS: Product[] = [
   { id: 'zyxel', name: 'ZyXEL (ZyWALL / Prestige)', marks: ['Prestige', 'ZyWALL', 'ZyXEL', 'Zyxel'], vpn: true },
   { id: 'shrew', name: 'Shrew Soft VPN Client', marks: ['key daemon', 'iskamp proposal configured', 'isakmp proposal configured', 'bringing up tunnel', 'ShrewSoft', 'Shrew Soft'], vpn: true },
   { id: 'fortinet', name: 'FortiClient / FortiGate', marks: ['FortiClient', 'FortiGate', 'fortigate', 'ike 0:', 'ike 1:'], vpn: true },
+  { id: 'isa', name: 'Microsoft ISA Server / Forefront TMG', marks: ['ISA Server', 'Threat Management Gateway', 'FWX_E_', 'ISA-A', 'ISA-B'], vpn: true },
   { id: 'paloalto', name: 'Palo Alto GlobalProtect', marks: ['GlobalProtect', 'PanGPS'], vpn: true },
-  { id: 'others', name: 'サードパーティの VPN クライアント / ゲートウェイ', marks: ['SonicWall', 'SonicWALL', 'TheGreenBow', 'NCP Secure', 'WatchGuard', 'Check Point', 'SoftEther', 'openvpn', 'OpenVPN', 'racoon', 'setkey', 'ip xfrm', 'pfSense', 'OPNsense', 'Juniper', 'NetScreen'], vpn: true },
+  { id: 'others', name: 'サードパーティの VPN クライアント / ゲートウェイ', marks: ['SonicWall', 'SonicWALL', 'TheGreenBow', 'NCP Secure', 'WatchGuard', 'Check Point', 'SoftEther', 'openvpn', 'OpenVPN', 'OVPN', 'racoon', 'setkey', 'ip xfrm', 'pfSense', 'OPNsense', 'Juniper', 'NetScreen'], vpn: true },
 ];
 
 const ALL_MARKS: Array<[string, Product]> = PRODUCTS.flatMap((p) => p.marks.map((m) => [m, p] as [string, Product]));

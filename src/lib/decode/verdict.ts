@@ -18,7 +18,7 @@ import type { Finding, PlaybookRef, ReportVerdict, Span, UnrecognisedText, Verdi
  * decide stand (%1, %t%t%1, [username]); header ones (<DateTime>, <ComputerName>, YYYY-MM-DD) are what KB
  * articles put in place of the date and the computer around a real message.
  */
-const DECISIVE_RES = [/%\d{1,2}\b/g, /%[tn](?=%|\s|$)/g, /\[(?:username|user ?name|computer ?name|server ?name|domain|ip ?address|hostname)\]/gi, /\bx{1,3}\.x{1,3}\.x{1,3}\.x{1,3}\b/gi];
+const DECISIVE_RES = [/%\d{1,2}\b/g, /%[tn](?=%|\s|$)/g, /\[(?:username|user ?name|computer ?name|server ?name|domain|ip ?address|hostname)\]/gi];
 const HEADER_RES = [/<(?:DateTime|Date|Time|Computer ?Name|User ?Name|Server ?Name|Domain|GUID|CoID)>/gi, /\bYYYY[-/]MM[-/]DD\b/g, /\bhh:mm(?::ss)?\b/gi, /\[(?:date|time)\]/gi];
 
 function countRes(s: string, list: RegExp[]): number {
@@ -53,6 +53,14 @@ const ISOLATION_WORDS = ['ipsec', 'ike ', 'authip', 'security association', 'セ
 
 function lowerHead(text: string): string {
   return (text.length > 200000 ? text.slice(0, 200000) : text).toLowerCase();
+}
+
+const STRONG_VPN_WORDS = ['error code returned on failure', 'returned on termination', 'l2tp', 'rasclient', 'dialed a connection', 'demand dial', 'demand-dial', 'wan miniport', 'vpn server', 'vpn client', 'vpn connection', 'vpn 接続', 'vpn接続', 'vpn サーバー', 'always on vpn', 'rasdial', 'rasphone'];
+
+/** Words only a remote-access / site-to-site VPN paste uses. */
+export function hasStrongVpnContext(text: string): boolean {
+  const l = lowerHead(text);
+  return STRONG_VPN_WORDS.some((w) => l.includes(w));
 }
 
 /** Does the paste speak of a VPN (RasClient, L2TP, IKEv2, a dialled connection…)? */
@@ -97,9 +105,26 @@ export function findingVerdict(env: VerdictEnv, f: Finding): { verdict: Verdict;
   }
   const dom = domainOf(env, f.playbook);
   if (f.kind === 'error-code') {
-    // a number read only as an event ID: the number alone never decides
-    if (!f.facts.some((x) => x.name === 'decimal')) return { verdict: 'need-data', reason: 'イベント ID の番号だけで、ソースも説明文もありません。' };
-    if (!f.playbook) return { verdict: 'need-data', reason: 'エラー コードは分かりましたが、対応するページがありません。' };
+    // a number read only as an event ID: the number alone never decides, unless the paste also names
+    // the event's source or quotes its text
+    if (!f.facts.some((x) => x.name === 'decimal')) {
+      const id = Number.parseInt((f.facts.find((x) => x.name === 'reading.event')?.value ?? '').replace(/^\D+/, ''), 10);
+      if (f.playbook && Number.isFinite(id) && eventNamedInPaste(env, id)) {
+        const ok = f.severity === 'info' && successTitle(env, id);
+        return ok ? { verdict: 'ipsec-ok', reason: 'イベント ID とそのソース (または説明文) がそろった、正常を示す記録です。' } : { verdict: dom === 'vpn' ? 'vpn' : 'ipsec-fault', reason: 'イベント ID とそのソース (または説明文) がそろっています。' };
+      }
+      return { verdict: 'need-data', reason: 'イベント ID の番号だけで、ソースも説明文もありません。' };
+    }
+    if (!f.playbook) {
+      // RAS codes belong to dial-up/VPN connections; an IKE code in a VPN paste is the VPN's
+      const ras = f.facts.some((x) => x.name === 'decimal' && +x.value >= 600 && +x.value <= 899);
+      if (ras || hasStrongVpnContext(env.text)) {
+        const page = vpnEventPage(env);
+        if (page) f.playbook = page;
+        return { verdict: 'vpn', reason: ras ? 'リモート アクセス (VPN/ダイヤルアップ) のエラー コードです。' : 'VPN 接続の文脈で出た IKE のエラー コードです。' };
+      }
+      return { verdict: 'need-data', reason: 'エラー コードは分かりましたが、対応するページがありません。' };
+    }
     if (f.confidence === 'partial') return { verdict: 'need-data', reason: '数値の読み方が 1 つに決まりません。' };
     if (splitCode(env, f)) {
       if (hasVpnContext(env.text)) return { verdict: 'vpn', reason: 'VPN 接続の文脈で出たエラー コードです。' };
@@ -163,8 +188,48 @@ function codesOf(env: VerdictEnv, f: Finding): number[] {
   return out;
 }
 
+/** Does the paste name the source of event `id` or quote 30+ characters of its catalogue text? */
+function eventNamedInPaste(env: VerdictEnv, id: number): boolean {
+  const l = lowerHead(env.text);
+  for (const e of env.idx.events.get(id) ?? []) {
+    const src = (e.source ?? '').toLowerCase();
+    // for SCM and RAS events the service name or the code decides, not the source
+    if (src === 'service control manager' || src === 'rasclient' || src === 'remoteaccess') return false;
+    if (src.length >= 5 && !src.includes(' ') && l.includes(src)) return true;
+    for (const chunk of (e.title ?? '').toLowerCase().split(/%\d+|%n|[.(]/)) if (chunk.trim().length >= 30 && l.includes(chunk.trim())) return true;
+  }
+  return false;
+}
+
+const OK_TITLE = /established|was started|has started|applied|loaded|polled|ended/i;
+
+function successTitle(env: VerdictEnv, id: number): boolean {
+  const t = (env.idx.events.get(id) ?? []).map((e) => e.title ?? '');
+  return t.length > 0 && t.every((x) => OK_TITLE.test(x) && !/fail/i.test(x));
+}
+
+/** The VPN page for the RasClient events (where a code without its own page is explained in context). */
+function vpnEventPage(env: VerdictEnv): PlaybookRef | undefined {
+  for (const p of env.idx.byEvent.get(20227) ?? []) if ((p.domain ?? 'isolation') === 'vpn') return { id: p.id, url: p.url, anchor: '対処', title: p.title };
+  return undefined;
+}
+
+/** Only event-ID readings (no code): the finding is a bare event number. */
+function eventNumberOnly(f: Finding): boolean {
+  return f.kind === 'error-code' && !f.facts.some((x) => x.name === 'decimal') && f.facts.some((x) => x.name === 'reading.event');
+}
+
+function carried(findings: Finding[], f: Finding): void {
+  if (f.verdict || !eventNumberOnly(f)) return;
+  const before = findings.filter((x) => x.kind === 'not-ipsec' && x.source && x.span[1] <= f.span[0]);
+  const prev = before[before.length - 1];
+  if (!prev) return;
+  f.verdict = 'not-ipsec';
+  f.verdictReason = `直前の「${prev.source}」のイベントに続く番号なので、同じ製品の記録と判断しました。`;
+}
+
 /** Send an isolation-page finding to the VPN page of the same code (the caller checked the VPN context). */
-function reroute(env: VerdictEnv, f: Finding): void {
+function reroute(env: VerdictEnv, f: Finding, strong = false): void {
   if (f.verdict || !f.playbook || domainOf(env, f.playbook) === 'vpn') return;
   if (f.kind !== 'event' && f.kind !== 'message' && f.kind !== 'error-code') return;
   const byCode = vpnPageByCode(env.idx);
@@ -177,6 +242,13 @@ function reroute(env: VerdictEnv, f: Finding): void {
     f.verdict = 'vpn';
     f.verdictReason = `VPN 接続の文脈で出た失敗です (コード ${c})。`;
     return;
+  }
+  if (strong && f.kind !== 'error-code') {
+    f.alternatives = [f.playbook, ...(f.alternatives ?? [])];
+    f.playbook = undefined;
+    f.guide = { id: 'guides/vpn-vs-isolation', url: '/guides/vpn-vs-isolation/', title: 'VPN とドメイン分離の違いと担当' };
+    f.verdict = 'vpn';
+    f.verdictReason = 'VPN 接続 (L2TP や RasClient など) の記録の中の IKE の失敗です。ドメイン分離のページではなく、VPN の担当に回します。';
   }
 }
 
@@ -202,13 +274,19 @@ function evidenceOf(f: Finding): Span[] {
  * the summary only counts repeats of them, so they carry every kind that occurred.
  */
 export function decide(env: VerdictEnv, findings: Finding[], unrecognised: UnrecognisedText[] = []): ReportVerdict {
-  // In a paste that speaks of a VPN, an IKE failure whose code a VPN page explains is that VPN failure.
-  if (hasVpnContext(env.text)) for (const f of findings) reroute(env, f);
+  // In a paste that speaks of a VPN (its words, or a message only VPN pages carry), an IKE failure whose
+  // code a VPN page explains is that VPN failure; with strong VPN words, an IKE failure no VPN page
+  // explains is still the VPN's (the isolation page would send the agent to the wrong setup).
+  const vpnCtx = hasVpnContext(env.text) || findings.some((f) => f.kind !== 'error-code' && f.kind !== 'lookalike' && domainOf(env, f.playbook) === 'vpn');
+  if (vpnCtx) for (const f of findings) reroute(env, f, hasStrongVpnContext(env.text));
+  // A bare event number that follows another product's event belongs to that product.
+  for (const f of findings) carried(findings, f);
   // a paste full of placeholders is a template or a documentation skeleton: nothing in it is a diagnosis
-  const template = countDecisive(env.text) >= 2 || isDocumentation(env.text);
+  const decisive = countDecisive(env.text);
+  const template = decisive >= 2 || (decisive >= 1 && isDocumentation(env.text));
   for (const f of findings) {
     const v = findingVerdict(env, f);
-    const tpl = template && v.verdict !== 'not-ipsec';
+    const tpl = template && v.verdict !== 'not-ipsec' && f.kind !== 'lookalike';
     f.verdict = tpl ? 'need-data' : v.verdict;
     f.verdictReason = tpl ? '%1 などの差し込み文字が残ったひな形で、実際に記録された値がありません。' : v.reason;
   }
@@ -218,7 +296,7 @@ export function decide(env: VerdictEnv, findings: Finding[], unrecognised: Unrec
     const text = env.text.trim();
     if (!text) return { verdict: 'need-data', reason: '入力が空です。', evidence: [], next: [NEXT.nothing] };
     const span: Span[] = unrecognised.length ? [unrecognised[0].span] : [[0, Math.min(env.text.length, 200)]];
-    if (countDecisive(env.text) >= 2 || isDocumentation(env.text)) return { verdict: 'need-data', reason: '%1 などの差し込み文字が残ったひな形で、実際の値がありません。', evidence: span, next: [NEXT.template] };
+    if (countDecisive(env.text) >= 2) return { verdict: 'need-data', reason: '%1 などの差し込み文字が残ったひな形で、実際の値がありません。', evidence: span, next: [NEXT.template] };
     if (hasVpnContext(env.text)) return { verdict: 'need-data', reason: 'VPN に触れていますが、判断できるメッセージやイベントが見つかりません。', evidence: span, next: [NEXT.nothing] };
     if (hasIpsecWords(env.text)) return { verdict: 'need-data', reason: 'IPsec に触れていますが、判断できるメッセージやイベントが見つかりません。', evidence: span, next: [NEXT.nothing] };
     return { verdict: 'not-ipsec', reason: 'IPsec や IPsec VPN に関係する記述が見つかりませんでした (知らない形式の可能性もあります)。', evidence: span, next: [NEXT.nothing] };
@@ -235,6 +313,9 @@ export function decide(env: VerdictEnv, findings: Finding[], unrecognised: Unrec
       if (a > b || (a === b && f.verdict === 'vpn' && sa > sb) || (a === b && sa === sb && f.priority > best.priority)) best = f;
     }
   }
+  // Another product's VPN log with RAS codes but no Windows VPN event: the codes are that product's
+  const lookalike = findings.find((f) => f.kind === 'lookalike' && f.verdict === 'vpn');
+  if (lookalike && best?.verdict === 'vpn' && !findings.some((f) => (f.kind === 'event' || f.kind === 'message') && f.verdict === 'vpn') && !lowerHead(env.text).includes('rasclient')) best = lookalike;
   const top = best as Finding;
   let verdict = top.verdict as Verdict;
   let reasonHead = top.verdictReason ?? '';
@@ -262,7 +343,8 @@ export function decide(env: VerdictEnv, findings: Finding[], unrecognised: Unrec
   let reason = `${reasonHead} (${label})${also}`;
   if (verdict === 'ipsec-ok' && findings.some((f) => f.verdict === 'not-ipsec')) reason = `${reasonHead} IPsec 以外の記録もあります。(${label})`;
   if (alert) reason = `セキュリティ上の異常があります: ${alert}。${reason}`;
-  const playbook = verdict === 'ipsec-fault' || verdict === 'vpn' || verdict === 'ipsec-ok' ? top.playbook : top.playbook && top.confidence !== 'partial' ? top.playbook : undefined;
+  // need-data keeps the page of what was recognised: the reason says it is not a diagnosis
+  const playbook = top.playbook;
   const out: ReportVerdict = { verdict, reason, evidence, next };
   if (playbook) out.playbook = playbook;
   else if (top.guide) out.guide = top.guide;
