@@ -15,6 +15,8 @@
 import type { PiiKind } from '../decode/types.ts';
 import { isIPv4, isIPv6, isNeutralAddress, startsWithCI } from '../decode/text.ts';
 import { isIdentifyingSid, isPrincipalDomain, isWellKnownPrincipal, PRINCIPAL_DOMAINS, WELL_KNOWN, type RedactionKind } from './policy.ts';
+import { labelledValues } from './labels.ts';
+import { pathAt, principalAt } from './paths.ts';
 import { FILE_EXT, SERVICE_CLASSES, isAlnum, isFqdnLike, isHex, isNameChar, isNetbiosLike, ipv6At, macAt, rdnKeyAt, rdnValue, sidAt, thumbprintAt } from './scan.ts';
 
 type Cat = RedactionKind;
@@ -26,52 +28,6 @@ export interface RedactionEntry {
   /** The value as first seen (its first spelling; names match case-insensitively). */
   original: string;
 }
-
-/** Multi-word folder names that a path may contain (a space otherwise ends a path). */
-const SPACED_FOLDERS = ['Program Files (x86)', 'Program Files', 'Common Files', 'Documents and Settings', 'Local Settings', 'Application Data', 'Windows NT', 'Internet Explorer', 'Start Menu', 'All Users', 'Default User', 'Support Tools', 'Resource Kit', 'Windows Resource Kits', 'Windows Defender', 'Windows Mail', 'Windows Media Player', 'System Volume Information'];
-/** Profile folders that are not a person's name. */
-const GENERIC_PROFILES = new Set(['public', 'default', 'default user', 'all users', 'administrator', 'localservice', 'networkservice', 'systemprofile']);
-
-/** Labelled lines whose value is a name (English and Japanese Windows, ipconfig, Vista+ event fields). */
-const LABELS: Array<[string, PiiKind | 'cert']> = [
-  ['Computer Name', 'host'],
-  ['Computer', 'host'],
-  ['コンピューター名', 'host'],
-  ['コンピュータ名', 'host'],
-  ['コンピューター', 'host'],
-  ['コンピュータ', 'host'],
-  ['Workstation Name', 'host'],
-  ['ワークステーション名', 'host'],
-  ['Source Machine', 'host'],
-  ['Host Name', 'host'],
-  ['ホスト名', 'host'],
-  ['User Name', 'user'],
-  ['User', 'user'],
-  ['ユーザー名', 'user'],
-  ['ユーザー', 'user'],
-  ['Account Name', 'user'],
-  ['アカウント名', 'user'],
-  ['Account Domain', 'domain'],
-  ['アカウント ドメイン', 'domain'],
-  ['Domain', 'domain'],
-  ['ドメイン', 'domain'],
-  ['Primary Dns Suffix', 'domain'],
-  ['プライマリ DNS サフィックス', 'domain'],
-  ['Connection-specific DNS Suffix', 'domain'],
-  ['接続固有の DNS サフィックス', 'domain'],
-  ['Issued To', 'name'],
-  ['Issued By', 'name'],
-  ['発行先', 'name'],
-  ['発行者', 'name'],
-  ['Issuer', 'name'],
-  ['Subject', 'name'],
-  ['サブジェクト', 'name'],
-  ['Certification Authority', 'name'],
-  ['CA Name', 'name'],
-  ['CA 名', 'name'],
-  ['Serial Number', 'cert'],
-  ['シリアル番号', 'cert'],
-];
 
 /** Private-use characters mark learned names found before the scan; the scan treats them as neutral. */
 const OPEN = '\uE000';
@@ -232,25 +188,7 @@ export class Redactor {
 
   /** Learn names from labelled lines of raw text ("Computer: X", "ユーザー: D\\u", "Host Name . . : X"). */
   learnFromText(s: string): void {
-    let pos = 0;
-    let guard = 0;
-    while (pos < s.length && guard++ < 200000) {
-      let nl = s.indexOf('\n', pos);
-      if (nl < 0) nl = s.length;
-      if (nl - pos < 300) {
-        const line = s.slice(pos, nl).trim().replace(/：/g, ':');
-        for (const [lab, kind] of LABELS) {
-          if (!line.startsWith(lab)) continue;
-          // the label is the whole key: "User:" or "Host Name . . . :", not "Username" or "Computer Configuration"
-          const c = line.indexOf(':', lab.length);
-          if (c < 0 || !/^[\s.]*$/.test(line.slice(lab.length, c))) continue;
-          const v = line.slice(c + 1).trim();
-          if (v && v.length < 100) this.learn(kind, v);
-          break;
-        }
-      }
-      pos = nl + 1;
-    }
+    for (const [kind, v] of labelledValues(s)) this.learn(kind, v);
   }
 
   /** Learn what `text` reveals (labels and patterns), then redact it: the same value is replaced everywhere. */
@@ -383,7 +321,11 @@ export class Redactor {
           i = keep;
           continue;
         }
-        const path = this.pathAt(s, i);
+        const path = pathAt(s, i, (seg) => {
+          if (seg.includes(OPEN)) return null;
+          this.add(seg, 'USER');
+          return this.placeholder('USER', seg);
+        });
         if (path) {
           out += path.text;
           i = path.end;
@@ -496,49 +438,6 @@ export class Redactor {
     return this.placeholder('NAME', value);
   }
 
-  /**
-   * A Windows path that starts at i ("C:\…", "%SystemRoot%\…"): its end and its text, in which
-   * only a profile folder (C:\Users\alice, …\Documents and Settings\alice) is replaced.
-   */
-  private pathAt(s: string, i: number): { end: number; text: string } | null {
-    const c = s.charCodeAt(i);
-    let p: number;
-    if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && s.charCodeAt(i + 1) === 0x3a && s.charCodeAt(i + 2) === 0x5c) p = i + 3;
-    else if (c === 0x25) {
-      // %VARIABLE%\
-      let q = i + 1;
-      while (q < s.length && q - i < 40 && (isAlnum(s.charCodeAt(q)) || s.charCodeAt(q) === 0x5f || s.charCodeAt(q) === 0x28 || s.charCodeAt(q) === 0x29)) q++;
-      if (q === i + 1 || s.charCodeAt(q) !== 0x25 || s.charCodeAt(q + 1) !== 0x5c) return null;
-      p = q + 2;
-    } else return null;
-    let text = s.slice(i, p);
-    let prevSeg = '';
-    for (;;) {
-      let e = p;
-      for (const f of SPACED_FOLDERS) {
-        if (startsWithCI(s, p, f)) {
-          const after = p + f.length < s.length ? s.charCodeAt(p + f.length) : 0;
-          if (!isPathChar(after) || after === 0x5c) {
-            e = p + f.length;
-            break;
-          }
-        }
-      }
-      if (e === p) while (e < s.length && isPathChar(s.charCodeAt(e))) e++;
-      const seg = s.slice(p, e);
-      const low = prevSeg.toLowerCase();
-      // the folder of a user profile is the user's name
-      if (seg && !seg.includes(OPEN) && (low === 'users' || low === 'documents and settings') && !GENERIC_PROFILES.has(seg.toLowerCase()) && (s.charCodeAt(e) === 0x5c || !/\.[A-Za-z0-9]{1,5}$/.test(seg))) {
-        this.add(seg, 'USER');
-        text += this.placeholder('USER', seg);
-      } else text += seg;
-      if (s.charCodeAt(e) !== 0x5c) return { end: e, text };
-      text += '\\';
-      prevSeg = seg;
-      p = e + 1;
-    }
-  }
-
   private token(s: string, at: number, tok: string): string {
     if (!tok) return tok;
     const low = tok.toLowerCase();
@@ -631,23 +530,4 @@ export class Redactor {
     if (tok.startsWith('HKEY') || tok.startsWith('HKLM') || tok.startsWith('HKCU') || tok.startsWith('SYSTE') || tok.startsWith('SOFTW')) return true;
     return false;
   }
-}
-
-function isPathChar(c: number): boolean {
-  // characters of a path segment: anything but white space, separators and the characters Windows forbids
-  return c > 0x20 && c !== 0x5c && c !== 0x2f && c !== 0x3c && c !== 0x3e && c !== 0x3a && c !== 0x22 && c !== 0x7c && c !== 0x3f && c !== 0x2a && c !== 0x3001 && c !== 0x3002 && c !== 0x3000 && c !== 0x2c && c !== 0x3b;
-}
-
-/** End of "NT AUTHORITY\name", "BUILTIN\name" or "NT SERVICE\name" starting at i (i when none). */
-function principalAt(s: string, i: number): number {
-  const c = s.charCodeAt(i) | 0x20;
-  if (c !== 0x6e && c !== 0x62) return i;
-  for (const d of PRINCIPAL_DOMAINS) {
-    if (!startsWithCI(s, i, d)) continue;
-    // the account name (first word) after the backslash
-    let j = i + d.length;
-    while (j < s.length && isNameChar(s.charCodeAt(j))) j++;
-    return j;
-  }
-  return i;
 }

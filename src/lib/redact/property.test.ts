@@ -6,6 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Redactor, redact } from './index.ts';
 import { createRedactor } from '../packet/redact.ts';
+import { decode } from '../decode/index.ts';
+import { testCatalogue } from '../../../test/fixtures/decode/test-catalogue.ts';
+
+const cat = testCatalogue();
 
 const up = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 const low = up.toLowerCase();
@@ -115,10 +119,11 @@ describe('redaction property', () => {
     );
   });
 
-  it('a report whose facts carry the values leaves none of them in its JSON', () => {
+  it('a decoded report (facts, summary, unrecognised text, verdict) leaves none of them in its JSON', () => {
     fc.assert(
       fc.property(paste, (p) => {
-        const json = JSON.stringify(redact({ input: { bytes: 0, lines: 0, format: 'text' }, findings: [], summary: [], unrecognised: [{ text: shuffled(p), span: [0, 0] }], notices: [`${p.host} / ${p.jaUser}`], firstLook: [], stats: {} } as never));
+        const report = decode(shuffled(p), cat);
+        const json = JSON.stringify(redact(report, new Redactor()));
         const f = fold(json);
         for (const v of secrets(p)) expect(f, v).not.toContain(fold(v));
       }),

@@ -20,6 +20,8 @@ function reportStrings(rep: DecodeReport): string[] {
   const out: string[] = [];
   for (const f of rep.findings) out.push(f.title, f.meaning, ...f.facts.map((x) => x.value));
   for (const g of rep.summary) out.push(g.title, g.key, g.reason ?? '', g.peer ?? '');
+  if (rep.verdictReason) out.push(rep.verdictReason);
+  if (rep.verdictInfo) out.push(rep.verdictInfo.reason, rep.verdictInfo.alert ?? '');
   for (const u of rep.unrecognised) out.push(u.text);
   out.push(...rep.notices, ...rep.firstLook);
   return out;
@@ -36,12 +38,17 @@ export function redact(input: DecodeReport | string, redactor: Redactor = new Re
   // a first pass learns names found by pattern in any field, so the second replaces them in every field
   for (const s of reportStrings(rep)) redactor.text(s);
   const t = (s: string) => redactor.text(s);
+  const vi = rep.verdictInfo;
   return {
+    verdict: rep.verdict,
+    verdictReason: t(rep.verdictReason),
+    verdictInfo: { ...vi, reason: t(vi.reason), evidence: vi.evidence.map((s) => [s[0], s[1]]), next: [...vi.next], playbook: vi.playbook ? { ...vi.playbook } : undefined, alert: vi.alert ? t(vi.alert) : undefined },
     input: { ...rep.input },
     findings: rep.findings.map((f) => ({
       ...f,
       title: t(f.title),
       meaning: t(f.meaning),
+      verdictReason: f.verdictReason ? t(f.verdictReason) : undefined,
       facts: f.facts.map((x) => ({ ...x, value: t(x.value) })),
       alternatives: f.alternatives ? f.alternatives.map((a) => ({ ...a })) : undefined,
       playbook: f.playbook ? { ...f.playbook } : undefined,
@@ -75,6 +82,9 @@ export function redactBundle(b: BundleReport, redactor: Redactor = new Redactor(
   }
   const t = (s: string) => redactor.text(s);
   return {
+    verdict: b.verdict,
+    verdictReason: t(b.verdictReason),
+    verdictInfo: { ...b.verdictInfo, reason: t(b.verdictInfo.reason), evidence: b.verdictInfo.evidence.map((s) => [s[0], s[1]]), next: [...b.verdictInfo.next], alert: b.verdictInfo.alert ? t(b.verdictInfo.alert) : undefined },
     files: b.files.map((f) => ({ ...f, name: t(f.name), computer: f.computer ? t(f.computer) : undefined, report: redact(f.report, redactor) })),
     summary: b.summary.map((g) => ({ ...g, key: t(g.key), title: t(g.title), reason: g.reason ? t(g.reason) : undefined, peer: g.peer ? t(g.peer) : undefined })),
     firstLook: b.firstLook.map(t),
