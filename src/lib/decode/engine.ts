@@ -19,6 +19,7 @@ import { HEADER_DEFS, buildTitleIndex, computeContent, content, csvHeader, heade
 import { K } from './kinds.ts';
 import { decide } from './verdict.ts';
 import { claimLookalikes } from './lookalikes.ts';
+import { scanFreeText } from './freetext.ts';
 import { COMMAND_PREFIXES, detectCommand, readCommand } from './commands/index.ts';
 import { isOakleyLine, readOakley } from './oakley.ts';
 import { isRegistryStart, readRegistry } from './registry.ts';
@@ -650,6 +651,7 @@ function freeText(ctx: Ctx, freeLines: number[]): void {
       }
     }
   }
+  scanFreeText(ctx, freeLines);
   // cut-off paste at the end
   let last = lines.count - 1;
   while (last >= 0 && content(ctx, last)[0] >= content(ctx, last)[1]) last--;

@@ -39,6 +39,8 @@ export function namedService(text: string): { svc: Service; at: number; len: num
       // bare key names must stand alone (BFE inside another word is not the service)
       while (at >= 0 && n.length <= 12 && /[a-z0-9]/.test(l[at - 1] ?? ' ') ) at = l.indexOf(n, at + 1);
       while (at >= 0 && n.length <= 12 && /[a-z0-9]/.test(l[at + n.length] ?? ' ')) at = l.indexOf(n, at + 1);
+      // XP's "Windows Firewall/Internet Connection Sharing (ICS)" is SharedAccess, not MpsSvc
+      while (at >= 0 && l.startsWith('/internet connection sharing', at + n.length)) at = l.indexOf(n, at + 1);
       if (at >= 0 && (!best || at < best.at)) best = { svc, at, len: n.length };
     }
   }
