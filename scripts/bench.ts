@@ -214,3 +214,83 @@ const dialog = `Event Type:\tFailure Audit\nEvent Source:\tSecurity\nEvent ID:\t
 const dialogMs = time(() => void decode(dialog, catalogue), 200);
 console.log(`single pasted event: description ${singleMs.toFixed(3)} ms, dialog copy ${dialogMs.toFixed(3)} ms (median of 200)`);
 console.log(`goal: <= 10x split (worst ${worst.toFixed(1)}x: ${worst <= 10 ? 'met' : 'NOT met'}), < 5 ms per event (${Math.max(singleMs, dialogMs) < 5 ? 'met' : 'NOT met'})`);
+
+// ---- .evtx (src/lib/evtx): throughput and peak memory beside the text paths, with libevtx's
+// evtxexport timed on the same files in the same run (skipped with a note when it is absent).
+// Files: the real samples (../shared/evtx-samples) and one large file made of security.evtx's
+// chunks repeated (chunks are self-contained), `--evtx-mb N` MB (default 24; 100 shows that memory
+// stays bounded: the reader holds one 64 KiB chunk and one batch of rendered XML at a time).
+await (async () => {
+  const { execFileSync, spawnSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { decodeEvtxSlices, readEvtx } = await import('../src/lib/evtx/index.ts');
+  const samples = [join(process.cwd(), '..', 'shared', 'evtx-samples'), '/work/shared/evtx-samples'].find((d) => existsSync(d));
+  if (!samples) {
+    console.log('.evtx: samples folder ../shared/evtx-samples not found, skipped');
+    return;
+  }
+  const argMb = process.argv.indexOf('--evtx-mb');
+  const bigMb = argMb > 0 ? Number(process.argv[argMb + 1]) : 24;
+  const src = new Uint8Array(fs.readFileSync(join(samples, 'security.evtx')));
+  const chunks = Math.max(1, Math.round((bigMb * MB - 4096) / 65536));
+  const srcChunks = Math.floor((src.length - 4096) / 65536);
+  const bigPath = join(tmpdir(), `bench-${bigMb}mb.evtx`);
+  const fd = fs.openSync(bigPath, 'w');
+  fs.writeSync(fd, src.subarray(0, 4096));
+  for (let i = 0; i < chunks; i++) fs.writeSync(fd, src.subarray(4096 + (i % srcChunks) * 65536, 4096 + ((i % srcChunks) + 1) * 65536));
+  fs.closeSync(fd);
+  let haveRef = true;
+  try {
+    execFileSync('evtxexport', ['-V'], { stdio: 'ignore' });
+  } catch {
+    haveRef = false;
+    console.log('.evtx: evtxexport (Debian libevtx-utils) not installed: reference timings skipped (apt-get install libevtx-utils)');
+  }
+  const files = ['security.evtx', 'system.evtx', 'sample_with_a_bad_chunk_magic.evtx'].map((f) => join(samples, f)).concat(bigPath);
+  console.log(`.evtx benchmark (read = parse + render event XML; decode = read + decoder, streamed in 64 KiB chunks)`);
+  for (const path of files) {
+    const size = fs.statSync(path).size;
+    const sizeMB = size / MB;
+    const fdr = fs.openSync(path, 'r');
+    const read = (o: number, n: number) => {
+      const b = new Uint8Array(n);
+      fs.readSync(fdr, b, 0, n, o);
+      return b;
+    };
+    globalThis.gc?.();
+    const base = process.memoryUsage();
+    let peakRss = base.rss;
+    let peakHeap = base.heapUsed;
+    const sampleMem = () => {
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    };
+    const t0 = performance.now();
+    const rep = await decodeEvtxSlices(read, size, catalogue, { onProgress: sampleMem });
+    const decodeMs = performance.now() - t0;
+    fs.closeSync(fdr);
+    let readMs = NaN;
+    if (size < 8 * MB) {
+      const bytes = new Uint8Array(fs.readFileSync(path));
+      const t1 = performance.now();
+      readEvtx(bytes);
+      readMs = performance.now() - t1;
+    }
+    let ref = '';
+    if (haveRef) {
+      const t2 = performance.now();
+      const r = spawnSync('evtxexport', ['-f', 'xml', path], { stdio: ['ignore', 'ignore', 'ignore'] });
+      const refMs = performance.now() - t2;
+      ref = `\n  evtxexport -f xml: ${refMs.toFixed(0)} ms (${(sizeMB / (refMs / 1000)).toFixed(1)} MB/s)${r.status ? ` exit ${r.status}` : ''}`;
+    }
+    console.log(
+      `${path.split('/').pop()} (${sizeMB.toFixed(1)} MB, ${rep.stats.records} records, ${rep.stats.damaged.length} damaged)\n` +
+        (Number.isNaN(readMs) ? '' : `  read: ${readMs.toFixed(0)} ms (${(sizeMB / (readMs / 1000)).toFixed(1)} MB/s)\n`) +
+        `  decode: ${decodeMs.toFixed(0)} ms (${(sizeMB / (decodeMs / 1000)).toFixed(1)} MB/s), peak RSS +${((peakRss - base.rss) / MB).toFixed(0)} MB, peak heap +${((peakHeap - base.heapUsed) / MB).toFixed(0)} MB` +
+        ref,
+    );
+  }
+  fs.rmSync(bigPath, { force: true });
+})();

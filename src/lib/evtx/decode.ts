@@ -50,9 +50,20 @@ export class EvtxDecodeSession {
     this.opts = opts;
   }
 
+  private dropped = 0;
+  private droppedAt = -1;
+
+  /** Batch notices that differ only in their numbers are kept once; the duplicate count is summed. */
   notice(n: string): void {
-    if (!this.noticeSet.has(n)) {
-      this.noticeSet.add(n);
+    const dup = /^同じ内容の記録 (\d+) 件/.exec(n);
+    if (dup) {
+      if (this.droppedAt < 0) this.droppedAt = this.notices.push(n) - 1;
+      this.dropped += Number(dup[1]);
+      return;
+    }
+    const key = n.replace(/\d+/g, '#');
+    if (!this.noticeSet.has(key)) {
+      this.noticeSet.add(key);
       this.notices.push(n);
     }
   }
@@ -86,22 +97,28 @@ export class EvtxDecodeSession {
     const shift = this.offset;
     const maxF = this.opts.maxFindings ?? 500;
     const maxU = this.opts.maxUnrecognised ?? 200;
+    // Strings in a report can be slices of the batch text and would keep all of it alive:
+    // everything kept across batches is copied (structuredClone makes fresh strings).
     for (const f of r.findings) {
       if (this.findings.length >= maxF) break;
-      this.findings.push(shift ? { ...f, span: [f.span[0] + shift, f.span[1] + shift], facts: f.facts.map((x) => ({ ...x, span: [x.span[0] + shift, x.span[1] + shift] })) } : f);
+      this.findings.push(structuredClone(shift ? { ...f, span: [f.span[0] + shift, f.span[1] + shift], facts: f.facts.map((x) => ({ ...x, span: [x.span[0] + shift, x.span[1] + shift] })) } : f));
     }
-    for (const u of r.unrecognised) if (this.unrecognised.length < maxU) this.unrecognised.push(shift ? { ...u, span: [u.span[0] + shift, u.span[1] + shift] } : u);
+    for (const u of r.unrecognised) if (this.unrecognised.length < maxU) this.unrecognised.push(structuredClone(shift ? { ...u, span: [u.span[0] + shift, u.span[1] + shift] } : u));
     for (const g of r.summary) {
       const m = this.groups.get(g.key);
-      if (!m) this.groups.set(g.key, { ...g });
+      if (!m) this.groups.set(g.key, structuredClone(g));
       else {
         m.count += g.count;
-        if (g.first && (!m.first || g.first < m.first)) m.first = g.first;
-        if (g.last && (!m.last || g.last > m.last)) m.last = g.last;
+        if (g.first && (!m.first || g.first < m.first)) m.first = structuredClone(g.first);
+        if (g.last && (!m.last || g.last > m.last)) m.last = structuredClone(g.last);
       }
     }
-    for (const n of r.notices) this.notice(n);
-    if (r.verdictInfo) this.verdicts.push(shift ? { ...r.verdictInfo, evidence: r.verdictInfo.evidence.map(([a, b]) => [a + shift, b + shift]) } : r.verdictInfo);
+    for (const n of r.notices) this.notice(structuredClone(n));
+    if (r.verdictInfo) {
+      const v = structuredClone(shift ? { ...r.verdictInfo, evidence: r.verdictInfo.evidence.map(([a, b]): [number, number] => [a + shift, b + shift]) } : r.verdictInfo);
+      // keep one running verdict, not one per batch
+      this.verdicts = this.verdicts.length ? [combine([...this.verdicts, v])] : [v];
+    }
     this.stats.findings += r.stats.findings;
     this.stats.events += r.stats.events;
     this.stats.unrecognised += r.stats.unrecognised;
@@ -114,12 +131,13 @@ export class EvtxDecodeSession {
   finish(fileBytes: number, evtx = true): EvtxReport {
     this.flush();
     const summary = [...this.groups.values()].sort((a, b) => b.count - a.count);
+    if (this.droppedAt >= 0) this.notices[this.droppedAt] = `同じ内容の記録 ${this.dropped} 件は一覧から省き、集計 (summary) の件数にだけ含めています。`;
     if (this.batches > 1 && this.findings.length < this.stats.findings) this.notice(`詳細な所見は先頭の ${this.findings.length} 件だけを載せています。集計 (summary) はすべてのレコードを数えています。`);
     if (this.damaged.length) this.notice(`読めなかった箇所が ${this.damaged.length} か所あります (stats.damaged にファイル内のオフセットと理由を載せています)。`);
     if (evtx && !this.records) this.notice('.evtx ファイルから読めるイベント レコードがありませんでした。');
     const formats = [...this.formats].filter((f) => f !== 'empty');
     // one batch: exactly that batch's verdict (same as pasting the text); several: the strongest
-    const v = this.verdicts.length === 1 ? this.verdicts[0] : combine(this.verdicts);
+    const v = this.verdicts.length ? this.verdicts[0] : combine([]);
     return {
       verdict: v.verdict,
       verdictReason: v.reason,

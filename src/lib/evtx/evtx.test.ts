@@ -56,6 +56,8 @@ describe('spec-built .evtx with IPsec events', () => {
     expect(fromFile.findings).toEqual(pasted.findings);
     expect(fromFile.summary).toEqual(pasted.summary);
     expect(fromFile.firstLook).toEqual(pasted.firstLook);
+    expect(fromFile.notices).toEqual(pasted.notices);
+    expect(fromFile.verdictInfo).toEqual(pasted.verdictInfo);
     expect(fromFile.stats).toEqual({ ...pasted.stats, records: 3, damaged: [] });
     expect(fromFile.findings.map((f) => f.playbook?.id)).toContain('ike-main-mode/no-policy-configured');
     expect(fromFile.summary.reduce((n, g) => n + (g.eventId === 4653 ? g.count : 0), 0)).toBe(3);

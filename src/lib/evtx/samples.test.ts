@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEvtx } from './reader.ts';
 import { eventFields } from './event-fields.ts';
+import { decodeEvtx, evtxToXml } from './index.ts';
+import { decode } from '../decode/index.ts';
+import { testCatalogue } from '../../../test/fixtures/decode/test-catalogue.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SAMPLES = [resolve(ROOT, '../shared/evtx-samples'), '/work/shared/evtx-samples'].find((d) => existsSync(d)) ?? resolve(ROOT, '../shared/evtx-samples');
@@ -71,5 +74,15 @@ describe('evtx samples', () => {
     expect(r.damaged.length).toBeGreaterThan(0);
     for (const d of r.damaged) expect(d.offset).toBeGreaterThanOrEqual(4096);
     expect(r.notices.some((n) => n.includes('397312'))).toBe(true);
+  });
+
+  it('a real log decodes to the same report as its XML rendering pasted as text', () => {
+    const b = sample('Application_no_crc32.evtx');
+    const cat = testCatalogue();
+    const fromFile = decodeEvtx(b, cat);
+    const pasted = decode(evtxToXml(b), cat);
+    const { records, damaged, ...stats } = fromFile.stats;
+    expect([records, damaged]).toEqual([17, []]);
+    expect({ ...fromFile, input: null, stats }).toEqual({ ...pasted, input: null });
   });
 });
