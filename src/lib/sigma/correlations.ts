@@ -16,7 +16,7 @@ export function buildCorrelations(rules: GeneratedRule[], skipped: SigmaSet['ski
       return bare.length ? bare : forId;
     });
     if (members.length === 0) {
-      skipped.push({ playbook: `(correlation ${spec.key})`, reason: `no detection rule yet for events ${spec.events.join(', ')}` });
+      skipped.push({ playbook: `(correlation ${spec.key})`, code: 'no-members', reason: `no detection rule yet for events ${spec.events.join(', ')}` });
       continue;
     }
     const playbooks = [...new Set(members.flatMap((m) => m.playbooks))];

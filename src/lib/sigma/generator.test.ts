@@ -35,6 +35,7 @@ const cat: Catalogue = {
     }),
     pb('modern-driver/clear-text', { kind: 'event', events: [{ id: 4963, log: 'Security', sources: [SA], os: ['Vista+'] }] }),
     pb('modern-services/scm-events', { kind: 'event', events: [{ id: 7023, log: 'System', sources: ['Service Control Manager'], os: ['Vista+'] }], signatures: [{ ja: '%1 サービスは次のエラーで終了しました: %2', en: 'The %1 service terminated with the following error: %n%2', variants: [] }] }),
+    pb('modern-services/ikeext-stopped', { kind: 'event', events: [{ id: 7023, log: 'System', sources: ['Service Control Manager'], os: ['Vista+'] }], signatures: [{ ja: 'IKE and AuthIP IPsec Keying Modules サービスは次のエラーで終了しました: %1', en: 'The IKE and AuthIP IPsec Keying Modules service terminated with the following error: %n%1', variants: [] }] }),
     pb('console/ping', { signatures: [{ ja: 'IP セキュリティをネゴシエートしています。', variants: [] }] }),
   ],
 } as unknown as Catalogue;
@@ -48,6 +49,7 @@ describe('generator on a small catalogue', () => {
       'win_security_4653_modern_ike_event_4653.yml',
       'win_security_4963_modern_driver_clear_text.yml',
       'win_security_547_ike_main_mode_no_policy_configured_13825.yml',
+      'win_system_7023_modern_services_ikeext_stopped_the_ike_and_authip.yml',
     ]);
     expect(byFile.get('win_security_4653_ike_main_mode_no_policy_configured_13825.yml')!.rule.detection).toEqual({
       selection: { EventID: 4653, Provider_Name: SA, 'FailureReason|contains': ['No policy configured', 'ポリシーが構成されていません'] },
@@ -66,17 +68,21 @@ describe('generator on a small catalogue', () => {
     expect(r.fields).toContain('RemoteAddress');
   });
 
-  it('skips a shared ID (SCM 7023) whose signature is only placeholders, and pages with no logged event, saying so', () => {
-    expect(set.skipped).toContainEqual({ playbook: 'console/ping', reason: 'no event (log + source + ID) in the catalogue' });
-    expect(set.skipped.filter((s) => s.playbook === 'modern-services/scm-events').length).toBeGreaterThan(0);
-    expect(set.rules.some((r) => r.eventId === 7023)).toBe(false);
+  it('a shared ID (SCM 7023) gets a rule only from a text that names the IPsec service; the template alone is skipped', () => {
+    expect(set.skipped).toContainEqual({ playbook: 'console/ping', code: 'no-event', reason: 'no event (log + source + ID) in the catalogue' });
+    expect(set.skipped.filter((s) => s.playbook === 'modern-services/scm-events').map((s) => s.code)).toEqual(['shared-id']);
+    expect(set.rules.filter((r) => r.eventId === 7023).map((r) => [r.playbooks, r.rule.detection])).toEqual([
+      [['modern-services/ikeext-stopped'], { selection: { EventID: 7023, Provider_Name: 'Service Control Manager' }, keywords: ['IKE and AuthIP IPsec Keying Modules サービスは次のエラーで終了しました:', 'The IKE and AuthIP IPsec Keying Modules service terminated with the following error:'].reverse(), condition: 'selection and keywords' }],
+    ]);
+    const other = { Channel: 'System', Provider_Name: 'Service Control Manager', EventID: 7023, Message: 'The Print Spooler service terminated with the following error: \nThe system cannot find the file specified.' };
+    expect(set.rules.filter((r) => matches(r.rule, other))).toEqual([]);
   });
 
   it('correlations count the bare event rules and are skipped when none exist', () => {
     const mm = set.correlations.find((c) => c.rule.name === 'mr_main_mode_failures_one_peer')!;
     expect(mm.rule.correlation).toEqual({ type: 'event_count', rules: ['win_security_4653_modern_ike_event_4653'], 'group-by': ['Computer', 'RemoteAddress'], timespan: '10m', condition: { gte: 10 } });
     expect(set.correlations.find((c) => c.rule.name === 'mr_clear_text_drops_repeated')!.rule.correlation.rules).toEqual(['win_security_4963_modern_driver_clear_text']);
-    expect(set.skipped).toContainEqual({ playbook: '(correlation ipsec_services_down)', reason: 'no detection rule yet for events 5453, 5484' });
+    expect(set.skipped).toContainEqual({ playbook: '(correlation ipsec_services_down)', code: 'no-members', reason: 'no detection rule yet for events 5453, 5484' });
   });
 
   it('the reason rule matches the 4653 XML fixture of the decoder tests and the generic rule does too; 4654 does not', () => {

@@ -26,24 +26,29 @@ export const SERVICE_OF_LOG: Record<string, 'security' | 'system' | 'application
 };
 
 /** What each level means for someone running isolation on a fleet (shown on the guide page). */
-export const LEVELS: Record<Level, { ja: string; en: string }> = {
+export const LEVELS: Record<Level, { label: string; ja: string; en: string }> = {
   informational: {
+    label: '情報',
     ja: '正常な動作の記録です。アラートにはせず、調査のときに前後関係を見るために使います。',
     en: 'Normal operation. Do not alert; use it for context while investigating.',
   },
   low: {
+    label: '低',
     ja: '1 件だけなら日常的に起きうる失敗です。同じ相手や同じコンピューターで繰り返すときに見ます。',
     en: 'A single failure that happens in everyday operation. Look at it when it repeats for one peer or host.',
   },
   medium: {
+    label: '中',
     ja: '通信が実際に止まっている可能性が高い出来事です。当日中に担当者が確認します。',
     en: 'Traffic is probably being dropped. Someone should review it the same day.',
   },
   high: {
+    label: '高',
     ja: 'そのコンピューターの IPsec が全体として動いていないか、保護なしで動いている状態です。すぐに確認します。',
     en: 'IPsec on that computer is down as a whole, or running unprotected. Review promptly.',
   },
   critical: {
+    label: '重大',
     ja: 'このルール集では使いません。IPsec の監査イベントだけでは、攻撃だとほぼ確実に言える場面がないためです。',
     en: 'Not used: an IPsec audit event alone never makes an incident near-certain.',
   },

@@ -58,7 +58,7 @@ function textsOf(sigs: Signature[], minLength: number): string[] {
 function candidatesOf(p: CataloguePlaybook, titles: Map<number, string>, skipped: SigmaSet['skipped']): Omit<Candidate, 'key' | 'playbooks'>[] {
   const logged = p.events.filter((e) => SERVICE_OF_LOG[e.log]);
   if (logged.length === 0) {
-    skipped.push({ playbook: p.id, reason: p.events.length ? 'events are console/UI text, not logged' : 'no event (log + source + ID) in the catalogue' });
+    skipped.push(p.events.length ? { playbook: p.id, code: 'not-logged', reason: 'events are console/UI text, not logged' } : { playbook: p.id, code: 'no-event', reason: 'no event (log + source + ID) in the catalogue' });
     return [];
   }
   const out: Omit<Candidate, 'key' | 'playbooks'>[] = [];
@@ -80,7 +80,7 @@ function candidatesOf(p: CataloguePlaybook, titles: Map<number, string>, skipped
       for (const g of groups.values()) {
         const texts = textsOf(g, 4);
         if (texts.length) out.push({ event: e, texts, field: reason.field, code: g[0].code });
-        else skipped.push({ playbook: p.id, reason: `event ${e.id}: failure reason has no literal text to match` });
+        else skipped.push({ playbook: p.id, code: 'no-text', eventId: e.id, reason: `event ${e.id}: failure reason has no literal text to match` });
       }
     } else if (TEXT_ONLY_EVENTS.has(e.id)) {
       const template = norm(titles.get(e.id) ?? '');
@@ -88,9 +88,9 @@ function candidatesOf(p: CataloguePlaybook, titles: Map<number, string>, skipped
         // A piece of the event's own template is in every such event, whatever the service or VPN error: useless.
         const texts = textsOf([s], 8).filter((t) => !template.includes(norm(t)));
         if (texts.length) out.push({ event: e, texts, code: s.code });
-        else skipped.push({ playbook: p.id, reason: `event ${e.id}: a shared event ID needs a text, and the signature has none literal enough` });
+        else skipped.push({ playbook: p.id, code: 'no-text', eventId: e.id, reason: `event ${e.id}: a shared event ID needs a text, and the signature has none literal enough` });
       }
-      if (!out.some((c) => c.event === e)) skipped.push({ playbook: p.id, reason: `event ${e.id}: shared event ID with no distinguishing signature` });
+      if (!out.some((c) => c.event === e)) skipped.push({ playbook: p.id, code: 'shared-id', eventId: e.id, reason: `event ${e.id}: shared event ID with no distinguishing signature` });
     } else out.push({ event: e, texts: [] });
   }
   return out;

@@ -62,11 +62,14 @@ export interface GeneratedCorrelation {
   members: GeneratedRule[];
 }
 
+/** Why a playbook (or a correlation) has no rule: no logged event, console/UI text only, a shared ID with no narrowing text, no counted rule yet. */
+export type SkipCode = 'no-event' | 'not-logged' | 'shared-id' | 'no-text' | 'no-members';
+
 export interface SigmaSet {
   rules: GeneratedRule[];
   correlations: GeneratedCorrelation[];
   /** What the generator left out and why (printed by the build and the export). */
-  skipped: { playbook: string; reason: string }[];
+  skipped: { playbook: string; code: SkipCode; reason: string; eventId?: number }[];
   /** Event IDs whose level fell back to the default group (no entry in policy.ts). */
   unlistedEvents: number[];
 }
