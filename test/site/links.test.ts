@@ -40,7 +40,7 @@ describe('links in the built site', () => {
           continue;
         }
         const path = pathOf(u);
-        if (path.startsWith('/_astro/') || path.startsWith('/pagefind/') || /\.(svg|png|ico|xml|txt|json|css|js)$/.test(path)) continue;
+        if (path.startsWith('/_astro/') || path.startsWith('/pagefind/') || /\.(svg|png|ico|xml|txt|json|css|js|yml|zip)$/.test(path)) continue;
         const target = byUrl.get(path) ?? byUrl.get(path.endsWith('/') ? path : `${path}/`);
         if (!target) {
           broken.push(`${page.url} → ${href} (no such page)`);
