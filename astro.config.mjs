@@ -28,7 +28,7 @@ export default defineConfig({
       locales: { root: { label: '日本語', lang: 'ja' } },
       markdown: { processedDirs: ['./playbooks', './content'] },
       sidebar,
-      customCss: ['./src/styles/site.css', './src/styles/print.css'],
+      customCss: ['./src/styles/site.css', './src/styles/print.css', './src/styles/verdict.css'],
       components: {
         PageTitle: './src/components/PageTitle.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',

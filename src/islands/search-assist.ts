@@ -73,10 +73,12 @@ class SearchAssist extends HTMLElement {
       nodes.push(h, ul);
     }
     if (text.trim().length >= LONG) {
-      const [{ decode }, { renderFinding }] = await Promise.all([import('../lib/decode/index.ts'), import('./decoder/render.ts')]);
-      const report = decode(text, catalogue, { maxFindings: 5 });
+      const [{ decode }, { renderFinding, renderVerdict }] = await Promise.all([import('../lib/decode/index.ts'), import('./decoder/render.ts')]);
+      // the same options as the decoder page and the CLI, so the verdict is the same for the same paste
+      const report = decode(text, catalogue);
       const bestIds = new Set(best.map((b) => b.id));
       const useful = report.findings.filter((f) => (f.playbook && !bestIds.has(f.playbook.id)) || f.kind === 'not-ipsec').slice(0, 3);
+      nodes.unshift(el('h2', {}, '貼り付けた内容の判定'), renderVerdict(report.verdictInfo, { base }));
       if (useful.length) {
         const h = el('h2', {}, '貼り付けた内容の解析');
         nodes.push(h, ...useful.map((f) => renderFinding(f, { base }, 'h3')));

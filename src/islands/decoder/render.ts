@@ -2,7 +2,8 @@
  * Turn decoder reports into DOM. Every string from the input goes in through textContent,
  * never as HTML, so a pasted `<img src=x onerror=…>` is shown as text.
  */
-import type { BundleReport, DecodeReport, Finding, SummaryGroup } from '../../lib/decode/types.ts';
+import type { BundleReport, DecodeReport, Finding, ReportVerdict, SummaryGroup } from '../../lib/decode/types.ts';
+import { VERDICT_LABEL } from '../../lib/decode/verdict.ts';
 import sensitive from '../../../content/data/sensitive.json';
 import { el } from '../dom.ts';
 
@@ -23,7 +24,35 @@ const KIND_LABEL: Record<string, string> = {
   registry: 'レジストリ',
   oakley: 'Oakley.log',
   'not-ipsec': 'IPsec のイベントではありません',
+  symptom: 'おそらく',
+  lookalike: 'Windows 以外の製品',
+  anomaly: '異常',
+  component: 'IPsec コンポーネント',
 };
+
+/** The verdict for the whole paste, first thing the reader sees: word, reason, page, evidence, next steps. */
+export function renderVerdict(v: ReportVerdict, opts: RenderOptions): HTMLElement {
+  const box = el('section', { className: `dec-verdict dec-verdict-${v.verdict}` });
+  box.setAttribute('data-verdict', v.verdict);
+  box.setAttribute('aria-label', '判定');
+  box.append(el('h3', {}, '判定: ', el('strong', {}, VERDICT_LABEL[v.verdict])));
+  if (v.alert) box.append(el('p', { className: 'dec-alert' }, el('strong', {}, 'セキュリティ担当へ: '), v.alert, '。IPsec の対処を進めず、すぐにエスカレーションしてください。'));
+  box.append(el('p', {}, v.reason));
+  if (v.playbook) box.append(el('p', {}, el('a', { href: href(opts.base, v.playbook.url, v.playbook.anchor) }, `まず開くページ: ${v.playbook.title}`)));
+  else if (v.guide) box.append(el('p', {}, el('a', { href: href(opts.base, v.guide.url) }, `まず開くページ: ${v.guide.title}`)));
+  if (v.next.length) box.append(el('p', {}, el('strong', {}, '次に集めるもの')), el('ul', {}, ...v.next.map((n) => el('li', {}, n))));
+  if (v.evidence.length && opts.onShowSpan) {
+    const p = el('p', { className: 'dec-evidence' }, '根拠: ');
+    v.evidence.forEach((sp, i) => {
+      const b = el('button', { type: 'button', className: 'dec-span' }, `入力の ${i + 1} か所目`);
+      b.setAttribute('aria-label', `判定の根拠 ${i + 1} か所目を入力欄で選択`);
+      b.addEventListener('click', () => opts.onShowSpan!(sp));
+      p.append(b, ' ');
+    });
+    box.append(p);
+  }
+  return box;
+}
 
 const href = (base: string, url: string, anchor?: string) => `${base.replace(/\/$/, '')}${url}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
 
@@ -43,6 +72,7 @@ function sensitiveCard(ids: string[], base: string): HTMLElement | null {
 export function renderFinding(f: Finding, opts: RenderOptions, headingLevel: 'h3' | 'h4' = 'h3'): HTMLElement {
   const card = el('article', { className: `dec-finding dec-${f.kind}` });
   card.append(el(headingLevel, {}, el('span', { className: 'dec-kind' }, KIND_LABEL[f.kind] ?? f.kind), ' ', f.title));
+  if (f.verdict) card.append(el('p', { className: 'dec-finding-verdict' }, `判定: ${VERDICT_LABEL[f.verdict]}${f.verdictReason ? ` — ${f.verdictReason}` : ''}`));
   card.append(el('p', {}, f.meaning));
   if (f.facts.length) {
     const dl = el('dl', { className: 'dec-facts' });
@@ -103,6 +133,7 @@ function unrecognisedList(r: DecodeReport, opts: RenderOptions): HTMLElement | n
 
 export function renderReport(r: DecodeReport, opts: RenderOptions): DocumentFragment {
   const frag = document.createDocumentFragment();
+  if (r.verdictInfo) frag.append(renderVerdict(r.verdictInfo, opts));
   if (r.notices.length) frag.append(el('ul', { className: 'dec-notices' }, ...r.notices.map((n) => el('li', {}, n))));
   if (r.firstLook.length) frag.append(el('section', { className: 'dec-first' }, el('h3', {}, 'まず見るところ'), el('ol', {}, ...r.firstLook.map((l) => el('li', {}, l)))));
   if (r.summary.length > 1) frag.append(summaryTable(r.summary, opts.base));
@@ -115,6 +146,8 @@ export function renderReport(r: DecodeReport, opts: RenderOptions): DocumentFrag
 
 export function renderBundle(b: BundleReport, opts: RenderOptions): DocumentFragment {
   const frag = document.createDocumentFragment();
+  // evidence spans are per file: the combined verdict shows no span buttons
+  if (b.verdictInfo) frag.append(renderVerdict(b.verdictInfo, { ...opts, onShowSpan: undefined }));
   if (b.notices.length) frag.append(el('ul', { className: 'dec-notices' }, ...b.notices.map((n) => el('li', {}, n))));
   if (b.firstLook.length) frag.append(el('section', { className: 'dec-first' }, el('h3', {}, 'まず見るところ'), el('ol', {}, ...b.firstLook.map((l) => el('li', {}, l)))));
   if (b.summary.length) frag.append(summaryTable(b.summary, opts.base));

@@ -17,7 +17,7 @@ export type { FormatOptions } from './format.ts';
 export { searchSegments } from './segments.ts';
 export { decodeBundle, classifyFile, BUNDLE_FILES } from './bundle.ts';
 export { playbookHref } from './catalogue-index.ts';
-export { decide, combine, findingVerdict, countPlaceholders, hasVpnContext } from './verdict.ts';
+export { decide, combine, findingVerdict, countPlaceholders, hasVpnContext, VERDICT_LABEL } from './verdict.ts';
 export { DEFAULT_MAX_BYTES };
 
 /**
