@@ -20,6 +20,8 @@ import { pathAt, principalAt } from './paths.ts';
 import { FILE_EXT, SERVICE_CLASSES, isAlnum, isFqdnLike, isHex, isNameChar, isNetbiosLike, ipv6At, macAt, rdnKeyAt, rdnValue, sidAt, thumbprintAt } from './scan.ts';
 
 type Cat = RedactionKind;
+/** A learned name found before the scan: its kind (FQDN = host.domain, replaced part by part) and its text. */
+type Mark = [Cat | 'FQDN', string];
 
 /** One row of a Redactor's placeholder table. */
 export interface RedactionEntry {
@@ -57,6 +59,8 @@ export class Redactor {
   private table: RedactionEntry[] = [];
   /** Learned names (folded) -> category, replaced wherever they appear. */
   private known = new Map<string, Cat>();
+  /** Learned dotted names (folded), matched whole too: fs01.corp.example.com inside fs01.corp.example.com_ping.txt. */
+  private fqdns = new Set<string>();
   private literalRe: RegExp | null = null;
   private literalFor = -1;
 
@@ -165,6 +169,7 @@ export class Redactor {
     const dot = v.indexOf('.');
     const labels = v.split('.');
     if (labels.length >= 3) {
+      if (!v.includes(OPEN)) this.fqdns.add(fold(v));
       this.add(v.slice(0, dot), 'HOST');
       this.add(v.slice(dot + 1), 'DOMAIN');
     } else this.add(v, 'DOMAIN');
@@ -199,12 +204,12 @@ export class Redactor {
   }
 
   /** Learned names in the text, as marks the scan copies through (see OPEN / CLOSE). */
-  private markLiterals(s: string, marks: Array<[Cat, string]>): string {
+  private markLiterals(s: string, marks: Mark[]): string {
     if (this.known.size === 0) return s;
-    if (!this.literalRe || this.literalFor !== this.known.size) {
-      const keys = [...this.known.keys()].filter((k) => k.length >= 2).sort((a, b) => b.length - a.length);
+    if (!this.literalRe || this.literalFor !== this.known.size + this.fqdns.size * 1e6) {
+      const keys = [...this.known.keys(), ...this.fqdns].filter((k) => k.length >= 2).sort((a, b) => b.length - a.length);
       this.literalRe = keys.length ? new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
-      this.literalFor = this.known.size;
+      this.literalFor = this.known.size + this.fqdns.size * 1e6;
     }
     const re = this.literalRe;
     if (!re) return s;
@@ -230,7 +235,7 @@ export class Redactor {
         continue;
       }
       const idx = marks.length;
-      marks.push([this.known.get(m[0])!, s.slice(a, b)]);
+      marks.push([this.known.get(m[0]) ?? 'FQDN', s.slice(a, b)]);
       out += s.slice(last, a) + OPEN + String.fromCharCode(MARK_BASE + (idx >> 10), MARK_BASE + (idx & 1023)) + CLOSE;
       last = b;
     }
@@ -240,7 +245,7 @@ export class Redactor {
   /** Redact one string. */
   text(input: string): string {
     if (!input) return input;
-    const marks: Array<[Cat, string]> = [];
+    const marks: Mark[] = [];
     const s = this.markLiterals(input.includes(OPEN) || input.includes(CLOSE) ? input.replace(/[\uE000\uE001]/g, '\uFFFD') : input, marks);
     let out = '';
     let i = 0;
@@ -250,7 +255,7 @@ export class Redactor {
       const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
       if (c === 0xe000) {
         const idx = ((s.charCodeAt(i + 1) - MARK_BASE) << 10) | (s.charCodeAt(i + 2) - MARK_BASE);
-        out += this.placeholder(marks[idx][0], marks[idx][1]);
+        out += this.markText(marks[idx]);
         i += 4;
         continue;
       }
@@ -350,8 +355,12 @@ export class Redactor {
     }
     return marks.length ? out.replace(MARK_RE, (_m, a: string, b: string) => {
       const idx = ((a.charCodeAt(0) - MARK_BASE) << 10) | (b.charCodeAt(0) - MARK_BASE);
-      return this.placeholder(marks[idx][0], marks[idx][1]);
+      return this.markText(marks[idx]);
     }) : out;
+  }
+
+  private markText([kind, value]: Mark): string {
+    return kind === 'FQDN' ? this.fqdn(value) : this.placeholder(kind, value);
   }
 
   /** The server of a UNC path starting at i (after the two backslashes), redacted, or null. */

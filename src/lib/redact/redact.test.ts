@@ -93,3 +93,14 @@ describe('one redactor for decoder, packet and CLI', () => {
     expect(redact(once)).toBe(once);
   });
 });
+
+describe('the packet form', () => {
+  it('a dotted target name is replaced whole inside file names, and nothing typed survives', async () => {
+    const { buildPacket, EMPTY_FIELDS } = await import('../packet/packet.ts');
+    const f = { ...EMPTY_FIELDS, files: [...EMPTY_FIELDS.files], caller: 'PC-0423', target: 'fs01.corp.example.com', user: 'CORP\\yamada', findings: 'IKE Peer Addr 192.168.10.20\nPeer: host/fs01.corp.example.com\nfe80::1c2b:3a4d:5e6f:7a8b%11' };
+    const p = buildPacket(f, [], { redact: true, createdAt: 'x' });
+    for (const text of [p.plain, p.markdown]) expect(text).not.toMatch(/fe80|PC-0423|fs01|yamada|example\.com|CORP|192\.168/i);
+    expect(p.plain).toContain('- <HOST-1>_<HOST-2>.<DOMAIN-1>_ping.txt');
+    expect(p.plain).toContain('Peer: host/<HOST-2>.<DOMAIN-1>');
+  });
+});
