@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { PageFields, Playbook } from './playbook.ts';
+import { reportJsonSchema } from './report.ts';
 
 // Starlight's own fields every page may also carry (the full set is Starlight's schema).
 const starlightFields = z.object({
@@ -26,5 +27,6 @@ export function jsonSchemas(): Record<string, Record<string, unknown>> {
   return {
     'playbook.schema.json': toSchema(Playbook, 'IPsec Playbooks: playbook frontmatter (playbooks/**/*.mdx)'),
     'page.schema.json': toSchema(PageFields, 'IPsec Playbooks: any page frontmatter (playbooks/ and content/)'),
+    'decode-report.schema.json': reportJsonSchema(),
   };
 }
