@@ -852,6 +852,11 @@ export function readDescription(ctx: Ctx, i: number, from: number, ids: number[]
   let id: number | undefined = prefixId?.id;
   if (id === undefined && ids && ids.length) {
     id = ids[0];
+    if (ids.includes(4652) && ids.includes(4653)) {
+      // one title for both: 4652 is the main-mode failure that carries certificate blocks
+      const body = ctx.text.slice(from, Math.min(endOff, from + 6000));
+      id = /Certificate:|証明書:/.test(body) ? 4652 : 4653;
+    }
     if (ids.includes(542) || ids.includes(543)) {
       const mode = res.hits.find((h) => h.name === 'mode');
       const inb = res.hits.some((h) => h.name === 'inboundSpi');

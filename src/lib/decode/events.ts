@@ -816,6 +816,9 @@ function vistaEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?
     const ov = own ? undefined : overviewPlaybook(ctx.idx, id) ?? ctx.idx.byEvent.get(id)?.[0];
     pb = own ?? (ov ? playbookRef(ov, reason ? '対処' : '症状') : undefined);
   }
+  // the event's own overview page (the 4653 hub…) stays one click away from the reason's page
+  const hub = overviewPlaybook(ctx.idx, id);
+  if (pb && hub && hub.id !== pb.id && !alts.some((a) => a.id === hub.id)) alts.push(playbookRef(hub, '症状'));
   if (!pb && legacy.length) {
     pb = playbookRef(legacy[0], reason ? '対処' : '症状');
     for (const p of legacy.slice(1, 6)) if (!alts.some((a) => a.id === p.id)) alts.push(playbookRef(p, '症状'));

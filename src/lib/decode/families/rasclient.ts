@@ -74,9 +74,11 @@ export function rasEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: Gr
   const title = rc
     ? `VPN 接続の${ended ? '終了' : '失敗'} (${rec.source ?? 'RasClient'} ${id ?? ''}): コード ${rc.code}`
     : `VPN 接続の記録 (${rec.source ?? 'RasClient'} ${id ?? ''})`;
+  const alts = eventPage && eventPage !== pbId ? [refFor(ctx, eventPage, '症状')].filter((x): x is NonNullable<typeof x> => !!x) : [];
   const finding: Finding = {
     kind: 'event',
     title,
+    alternatives: alts.length ? alts : undefined,
     meaning: meaningOf(ctx, pb?.id, 'IPsec を使う VPN 接続 (リモート アクセスまたはサイト間) の記録です。ドメイン分離とは別の構成で、担当も別です。'),
     facts: f,
     playbook: pb,
