@@ -28,6 +28,8 @@ export default defineConfig({
       locales: { root: { label: '日本語', lang: 'ja' } },
       markdown: { processedDirs: ['./playbooks', './content'] },
       sidebar,
+      // every page lists the families, but only its own family's pages (keeps each page's HTML small)
+      routeMiddleware: './src/routeData.ts',
       customCss: ['./src/styles/site.css', './src/styles/print.css', './src/styles/verdict.css'],
       components: {
         PageTitle: './src/components/PageTitle.astro',
