@@ -36,6 +36,21 @@ const CASES: [query: string, firstUrl: string, why: string][] = [
   ['ERROR_IPSEC_IKE_AUTH_FAIL', '/ike-auth/credentials-unacceptable/', 'error code, symbolic name'],
   ['0x800735E9', '/ike-auth/credentials-unacceptable/', 'error code, HRESULT'],
   ['PAStore Engine はローカル記憶域 IPSec ポリシー', '/pastore/local-load/', 'PAStore local load message'],
+  // today's Windows: Vista+ audits, services, WFP and IPsec VPN
+  ['4653', '/modern-ike/event-4653/', 'Vista+ main mode failure, event ID'],
+  ['4654', '/modern-ike/event-4654/', 'Vista+ quick mode failure, event ID'],
+  ['4963', '/modern-driver/clear-text/', 'Vista+ clear-text drop, event ID'],
+  ['4965', '/modern-driver/bad-spi/', 'Vista+ bad SPI, event ID'],
+  ['5453', '/modern-services/ikeext-not-started/', 'IKEEXT not started, event ID'],
+  ['20227', '/vpn/rasclient-events/', 'RasClient failure, event ID'],
+  ['809', '/vpn/error-809/', 'RAS code, decimal'],
+  ['error 789', '/vpn/error-789/', 'RAS code as a caller reads it'],
+  ['エラー 809', '/vpn/error-809/', 'RAS code in Japanese'],
+  ['0x00000329', '/vpn/error-809/', 'RAS code, hex'],
+  ['ERROR_VPN_TIMEOUT', '/vpn/error-809/', 'RAS code, symbolic name'],
+  ['Policy match error', '/modern-ike/reason-policy-match/', 'Vista+ failure reason, English'],
+  ['An IPsec Main Mode negotiation failed.', '/modern-ike/event-4653/', 'Vista+ event title, English'],
+  ['The network connection between your computer and the VPN server could not be established', '/vpn/error-809/', 'VPN dialog wording, English'],
 ];
 
 describe('search relevance (built index)', () => {
@@ -55,11 +70,12 @@ describe('search relevance (built index)', () => {
     const indexOnly: [string, string][] = [
       ['ピアから応答がありません', '/ike-main-mode/no-response/'],
       ['No response from peer', '/ike-main-mode/no-response/'],
-      ['13801', '/ike-auth/credentials-unacceptable/'],
-      ['ERROR_IPSEC_IKE_AUTH_FAIL', '/ike-auth/credentials-unacceptable/'],
+      // two pages explain 13801 (domain isolation and VPN): from the index alone either may come first
+      ['13801', '/ike-auth/credentials-unacceptable/|/vpn/error-13801/'],
+      ['ERROR_IPSEC_IKE_AUTH_FAIL', '/ike-auth/credentials-unacceptable/|/vpn/error-13801/'],
       ['4283', '/ipsec-driver/bad-spi/'],
     ];
-    for (const [q, url] of indexOnly) expect((await smartSearch(pf, q))[0]?.url, q).toBe(url);
+    for (const [q, url] of indexOnly) expect(url.split('|'), q).toContain((await smartSearch(pf, q))[0]?.url);
   });
 
   it('a whole pasted 547 event finds the failure-reason playbook among the first three', async () => {
