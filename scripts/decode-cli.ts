@@ -2,7 +2,7 @@
  * Decode files (or stdin) from the command line and print the findings as JSON.
  *
  *   npm run decode -- <file|folder|-> [more…] [--redact] [--bundle] [--text|--markdown]
- *   npm run decode -- --fleet DIR [--markdown|--csv] [--out PREFIX]
+ *   npm run decode -- --fleet DIR [--markdown|--csv] [--out PREFIX] [--redact]
  *
  * Files are read the same way as in the browser (src/lib/input): .evtx by the EVTX reader chunk by
  * chunk, text in any of UTF-8, UTF-16LE/BE (BOM or not) and Shift_JIS, binaries refused; all in
@@ -24,7 +24,7 @@ import type { BundleReport, DecodeReport } from '../src/lib/decode/index.ts';
 import { redactFileName } from '../src/lib/decode/redact.ts';
 import { decodeBytes } from '../src/lib/input/encoding.ts';
 import { decodeFile, refusedReport } from '../src/lib/input/file.ts';
-import { FleetSummary, computerOf, fleetCsv, fleetMarkdown } from '../src/lib/fleet/fleet.ts';
+import { FleetSummary, computerOf, fleetCsv, fleetMarkdown, redactFleet } from '../src/lib/fleet/fleet.ts';
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -104,7 +104,7 @@ async function fleet(dir: string): Promise<void> {
     process.stderr.write(`\r${summary.report().stats.files}/${files.length} files`);
   }
   process.stderr.write('\n');
-  const report = summary.report();
+  const report = redactor ? redactFleet(summary.report(), redactor) : summary.report();
   const json = JSON.stringify(report, null, 2) + '\n';
   if (outPrefix) {
     writeFileSync(`${outPrefix}.json`, json);

@@ -80,5 +80,8 @@ describe.skipIf(!haveCatalogue)('decode CLI with files', () => {
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('| CLIENT01 | 3 |');
     expect(readFileSync(join(dir, 'summary.csv'), 'utf8')).toContain(',CLIENT02,1,');
     expect(run(['--fleet', dir, '--csv']).split('\r\n')[0]).toBe('failure,playbook,event_id,computer,count,peers,first,last');
+    const red = run(['--fleet', dir, '--redact']);
+    for (const secret of ['CLIENT01', 'CLIENT02', 'SERVER1', '10.9.0.1', '192.168.0.20']) expect(red).not.toContain(secret);
+    expect(JSON.parse(red).failures.some((x: { playbook?: { id: string } }) => x.playbook?.id === 'ike-main-mode/no-policy-configured')).toBe(true);
   });
 });

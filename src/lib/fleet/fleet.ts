@@ -8,6 +8,7 @@
  */
 import type { DecodeReport, PlaybookRef, SummaryGroup } from '../decode/types.ts';
 import { classifyFile } from '../decode/bundle.ts';
+import { Redactor, redactFileName } from '../redact/index.ts';
 
 /** Distinct peers kept per failure and computer; more are only counted. */
 export const MAX_PEERS = 50;
@@ -197,4 +198,29 @@ export function fleetCsv(r: FleetReport): string {
     for (const c of f.computers)
       rows.push([f.title, f.playbook?.id, f.eventId, c.computer, c.count, c.peers.join(' ') + (c.morePeers ? ` +${c.morePeers}` : ''), c.first, c.last].map(csvCell).join(','));
   return rows.join('\r\n') + '\r\n';
+}
+
+/**
+ * The fleet summary with computer names, peers and file paths replaced by the shared redactor's
+ * placeholders (same placeholder for the same value everywhere). Playbook titles stay.
+ */
+export function redactFleet(r: FleetReport, redactor: Redactor): FleetReport {
+  for (const c of r.computers) redactor.learn('host', c);
+  for (const f of r.failures) for (const c of f.computers) for (const p of c.peers) redactor.learn('ip', p);
+  for (const f of r.files) redactFileName(f.path, redactor);
+  const t = (s: string) => redactor.text(s);
+  const opt = (s?: string) => (s === undefined ? undefined : t(s));
+  return {
+    computers: r.computers.map(t),
+    failures: r.failures.map((f) => ({
+      ...f,
+      key: t(f.key),
+      title: f.playbook ? f.title : t(f.title),
+      computers: f.computers.map((c) => ({ ...c, computer: t(c.computer), peers: c.peers.map(t), first: opt(c.first), last: opt(c.last) })),
+      peers: f.peers.map(t),
+    })),
+    files: r.files.map((f) => ({ ...f, path: t(f.path), computer: t(f.computer), ...(f.refused ? { refused: t(f.refused) } : {}) })),
+    notices: r.notices.map(t),
+    stats: { ...r.stats },
+  };
 }
