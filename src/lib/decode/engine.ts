@@ -718,6 +718,11 @@ function messageFinding(ctx: Ctx, m: ReturnType<typeof scanTemplates>[number]): 
     priority: m.best.partial ? 45 : 75,
   };
   if (eventId !== undefined) f.eventId = eventId;
+  // the same text on several pages (the driver events' shared last sentence): the text alone cannot decide
+  if (alts.length && !m.best.partial) {
+    f.verdict = 'need-data';
+    f.verdictReason = `この文言は ${alts.length + 1} つのページに共通です。イベント ID やその前の文で、どのイベントか確かめてください。`;
+  }
   if (ctx.scope && (ref.playbookId === ctx.scope || alts.some((a) => a.id === ctx.scope))) f.inScope = true;
   cover(ctx, m.best.start, m.best.end);
   ctx.emit(f, { key: `msg|${ref.playbookId}|${looseKey(matched).slice(0, 40)}`, title: p?.title ?? ref.playbookId, eventId, playbook: pb });
