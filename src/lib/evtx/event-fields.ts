@@ -51,10 +51,19 @@ export function eventFields(xml: string): EventFields {
   const data: [string, string][] = [];
   const ed = /<EventData>([\s\S]*?)<\/EventData>/.exec(xml);
   if (ed) {
-    const re = /<(Data|Binary)((?:\s+[A-Za-z]+="[^"]*")*)\s*(?:\/>|>([\s\S]*?)<\/\1>)/g;
-    for (let m = re.exec(ed[1]); m; m = re.exec(ed[1])) {
+    // start tags found by a flat pattern; each value runs to its end tag (indexOf: linear)
+    const body = ed[1];
+    const re = /<(Data|Binary)([^>]*)>/g;
+    for (let m = re.exec(body); m; m = re.exec(body)) {
       const name = m[1] === 'Binary' ? 'Binary' : (/\bName="([^"]*)"/.exec(m[2])?.[1] ?? '');
-      data.push([unescapeXml(name), normaliseValue(m[3] ?? '')]);
+      let value = '';
+      if (!m[2].endsWith('/')) {
+        const close = body.indexOf(`</${m[1]}>`, re.lastIndex);
+        if (close < 0) break;
+        value = body.slice(re.lastIndex, close);
+        re.lastIndex = close;
+      }
+      data.push([unescapeXml(name), normaliseValue(value)]);
     }
   }
   const ud = /<UserData>([\s\S]*?)<\/UserData>/.exec(xml);
