@@ -35,3 +35,16 @@ describe('Markdown escaping of pasted values', () => {
     expect(m).not.toContain("'''");
   });
 });
+
+describe('the verdict leads every text and Markdown report', () => {
+  it('prints the verdict word, reason and page before the findings', async () => {
+    const { decode, formatReportText, formatReportMarkdown } = await import('./index.ts');
+    const { testCatalogue } = await import('../../../test/fixtures/decode/test-catalogue.ts');
+    const r = decode('Source: RasClient\nEvent ID: 20227\nDescription:\nThe user X dialed a connection named Office which has failed. The error code returned on failure is 809.', testCatalogue());
+    const text = formatReportText(r);
+    expect(text.split('\n')[1]).toBe('判定: IPsec VPN の問題 (ドメイン分離とは別の構成・別の担当) (vpn)');
+    const md = formatReportMarkdown(r);
+    expect(md).toContain('- **判定: IPsec VPN の問題 (ドメイン分離とは別の構成・別の担当)** (vpn)');
+    expect(md.indexOf('判定')).toBeLessThan(md.indexOf('### 検出'));
+  });
+});

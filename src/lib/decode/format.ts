@@ -1,4 +1,5 @@
 /** Plain-text and Markdown renderings of a report, for pasting into a ticket. */
+import { VERDICT_LABEL } from './verdict.ts';
 import { playbookHref } from './catalogue-index.ts';
 import { Redactor, redact } from './redact.ts';
 import { escapeMarkdown, fence } from './markdown.ts';
@@ -49,6 +50,14 @@ export function formatReportText(report: DecodeReport, opts: FormatOptions = {})
   const max = opts.maxFindings ?? 50;
   const out: string[] = [];
   out.push('IPsec デコード結果');
+  if (r.verdictInfo) {
+    const v = r.verdictInfo;
+    out.push(`判定: ${VERDICT_LABEL[v.verdict]} (${v.verdict})`, `理由: ${v.reason}`);
+    if (v.alert) out.push(`セキュリティ担当へ: ${v.alert}`);
+    const page = v.playbook ?? v.guide;
+    if (page) out.push(`まず開くページ: ${page.title} ${base}${page.url}`);
+    for (const n of v.next) out.push(`次に集めるもの: ${n}`);
+  }
   out.push(`入力: ${r.input.bytes} バイト / ${r.input.lines} 行 / 形式: ${FORMAT_JA[r.input.format] ?? r.input.format}`);
   for (const n of r.notices) out.push(`注意: ${n}`);
   if (r.firstLook.length) {
@@ -86,6 +95,14 @@ export function formatReportMarkdown(report: DecodeReport, opts: FormatOptions =
   const max = opts.maxFindings ?? 50;
   const out: string[] = [];
   out.push('## IPsec デコード結果', '');
+  if (r.verdictInfo) {
+    const v = r.verdictInfo;
+    out.push(`- **判定: ${mdEscape(VERDICT_LABEL[v.verdict])}** (${v.verdict})`, `- 理由: ${mdEscape(v.reason)}`);
+    if (v.alert) out.push(`- **セキュリティ担当へ: ${mdEscape(v.alert)}**`);
+    const page = v.playbook ?? v.guide;
+    if (page) out.push(`- まず開くページ: [${mdEscape(page.title)}](${base}${page.url})`);
+    for (const n of v.next) out.push(`- 次に集めるもの: ${mdEscape(n)}`);
+  }
   out.push(`- 入力: ${r.input.bytes} バイト / ${r.input.lines} 行 / 形式: ${FORMAT_JA[r.input.format] ?? r.input.format}`);
   for (const n of r.notices) out.push(`- 注意: ${mdEscape(n)}`);
   if (r.firstLook.length) {
@@ -134,6 +151,8 @@ export function formatBundleText(b: BundleReport, opts: FormatOptions = {}): str
     for (const c of computers) x = x.split(c).join(redactor.placeholder('HOST', c));
     return redactor.text(x);
   };
+  // the reason names the deciding file, whose name carries the computer name: redacted like the rest
+  if (b.verdictInfo) out.push(`${md ? '- **' : ''}判定: ${VERDICT_LABEL[b.verdict]} (${b.verdict})${md ? '**' : ''}`, `${md ? '- ' : ''}理由: ${md ? mdEscape(t(b.verdictReason)) : t(b.verdictReason)}`);
   if (b.firstLook.length) {
     out.push('', md ? '### まず確認すること' : 'まず確認すること:', '');
     b.firstLook.forEach((l, i) => out.push(md ? `${i + 1}. ${mdEscape(t(l))}` : `  ${i + 1}. ${t(l)}`));
