@@ -22,7 +22,7 @@ describe('authoring lint', () => {
   const bad = readdirSync(`${dir}/bad`).filter((f) => f.endsWith('.mdx'));
   it('has a bad fixture for every rule', () => {
     expect(bad.map((f) => f.replace('.mdx', '')).sort()).toEqual(
-      ['code-block-language', 'flowchart-graph', 'frontmatter', 'internal-link', 'no-empty-section', 'no-inline-script', 'no-todo', 'parse', 'registry-path-complete', 'required-sections', 'section-order', 'signature-in-symptom'].sort(),
+      ['code-block-language', 'flowchart-graph', 'frontmatter', 'internal-link', 'no-empty-section', 'no-inline-script', 'no-todo', 'parse', 'registry-path-complete', 'required-sections', 'section-order', 'signature-in-symptom', 'tier1-box'].sort(),
     );
   });
 
@@ -82,5 +82,27 @@ describe('authoring guide', () => {
     const rules = readdirSync(`${dir}/bad`).map((f) => f.replace('.mdx', ''));
     const missing = rules.filter((r) => !existsSync(`content/authoring/rules/${r}.mdx`));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('tier1-box', () => {
+  const good = readFileSync(`${dir}/good/playbook.mdx`, 'utf8');
+  const hits = (src: string, path = asPlaybook('x.mdx')) => lintSource(path, src, ctx).filter((p) => p.rule === 'tier1-box');
+  it('names the missing part and its line', () => {
+    const src = good.replace("  dont: ['ファイアウォールを切るよう勧めない']\n", '');
+    const h = hits(src);
+    expect(h.map((p) => p.message)).toEqual(['tier1.dont (しないこと・言わないこと) is missing or empty.']);
+    expect(h[0].line).toBe(src.split('\n').indexOf('tier1:') + 1);
+  });
+  it('refuses an item too long to read out in one step', () => {
+    const long = 'あ'.repeat(121);
+    const h = hits(good.replace("'失敗した時刻'", `'${long}'`));
+    expect(h).toHaveLength(1);
+    expect(h[0].message).toMatch(/^tier1\.collect item is 121 characters \(at most 120\)/);
+  });
+  it('does not ask flowcharts or guides for the box', () => {
+    expect(hits('---\ntitle: x\nkind: guide\ntiers: [1]\n---\n\n本文\n', 'content/guides/x.mdx')).toEqual([]);
+    const flow = readFileSync(`${dir}/bad/flowchart-graph.mdx`, 'utf8');
+    expect(hits(flow, 'playbooks/flowcharts/x.mdx')).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ import type { ContentProblem } from '../remark/playbook-rules.ts';
 import { validateFlowchart } from '../lib/flowchart/validate.ts';
 import type { FlowchartData } from '../lib/flowchart/types.ts';
 import sensitive from '../../content/data/sensitive.json' with { type: 'json' };
+import { lineOf } from './katakana.ts';
+import { pageHits } from './katakana-page.ts';
 
 export interface LintPage {
   tree: Root;
@@ -221,3 +223,64 @@ export const noInlineScript: Rule = {
 };
 
 export const RULES: Rule[] = [commandBlockTagged, registryPathComplete, noTodo, internalLinks, flowchartGraph, noInlineScript];
+
+const TIER1_PARTS = { tell: '利用者に伝えること', collect: '聞き取って控えること', dont: 'しないこと・言わないこと', escalate: 'エスカレーションするとき' } as const;
+/** Longest item a help-desk agent reads out in one breath (characters); longer text belongs in 各ティアの対応. */
+export const TIER1_MAX_ITEM = 120;
+
+/**
+ * Every event / message / topic playbook carries the 「ティア 1 の対応」 box (frontmatter `tier1`, rendered
+ * by src/components/Tier1Box.astro): the four parts, each item short. Flowcharts are exempt: they are the
+ * tier 1 walk-through themselves.
+ */
+export const tier1Box: Rule = {
+  id: 'tier1-box',
+  check({ frontmatter, source, path }) {
+    if (!/(^|\/)playbooks\//.test(path) || !['event', 'message', 'topic'].includes(String(frontmatter.kind))) return [];
+    const lines = source.split('\n');
+    const at = (key: string) => {
+      const i = lines.findIndex((l) => l.startsWith(`${key}:`) || l.trimStart().startsWith(`${key}:`));
+      return i >= 0 ? i + 1 : 1;
+    };
+    const fix = 'add `tier1: { tell, collect: [...], dont: [...], escalate }` to the frontmatter: what to tell the caller, what to collect, what not to do or say, when to escalate and to whom (short items; see content/authoring/rules/tier1-box.mdx).';
+    const t = frontmatter.tier1 as Record<string, unknown> | undefined;
+    if (!t || typeof t !== 'object') return [{ rule: 'tier1-box', line: at('kind'), message: 'playbook has no 「ティア 1 の対応」 box (frontmatter `tier1`).', fix }];
+    const out: ContentProblem[] = [];
+    for (const [key, label] of Object.entries(TIER1_PARTS)) {
+      const v = t[key];
+      const items = Array.isArray(v) ? v : [v];
+      if (v === undefined || items.length === 0 || items.some((x) => typeof x !== 'string' || x.trim().length < 2)) {
+        out.push({ rule: 'tier1-box', line: at('tier1'), message: `tier1.${key} (${label}) is missing or empty.`, fix });
+        continue;
+      }
+      for (const x of items as string[]) {
+        if (x.length > TIER1_MAX_ITEM) out.push({ rule: 'tier1-box', line: at(key), message: `tier1.${key} item is ${x.length} characters (at most ${TIER1_MAX_ITEM}): "${x.slice(0, 30)}…".`, fix: 'keep each item to what the agent says or does in one step; move detail to the 各ティアの対応 section.' });
+      }
+    }
+    return out;
+  },
+};
+RULES.push(tier1Box);
+
+/**
+ * Microsoft's long-vowel katakana (コンピューター, フィルター, ドライバー…) in our own words; text Windows
+ * prints (code, signatures, known Windows strings and 「…」 quotes of them) stays as Windows wrote it.
+ * The words and exemptions: src/lint/katakana.ts, katakana-page.ts; the fixer: scripts/fix-katakana.ts.
+ */
+export const katakanaLongVowel: Rule = {
+  id: 'katakana-long-vowel',
+  check({ source, tree, frontmatter }) {
+    const byLine = new Map<number, string[]>();
+    for (const h of pageHits(source, tree, frontmatter)) {
+      const line = lineOf(source, h.start);
+      byLine.set(line, [...(byLine.get(line) ?? []), `${h.short}→${h.long}`]);
+    }
+    return [...byLine].map(([line, words]) => ({
+      rule: 'katakana-long-vowel',
+      line,
+      message: `short katakana form ${[...new Set(words)].join(', ')} (Microsoft style writes the long vowel).`,
+      fix: 'write the long form, or run `node scripts/fix-katakana.ts <file>`; a Windows message quoted exactly goes in ```text, `code` or a 「…」 quote of the exact string.',
+    }));
+  },
+};
+RULES.push(katakanaLongVowel);

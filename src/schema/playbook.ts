@@ -49,7 +49,7 @@ export const Signature = z.object({
   en: z.string().min(2).optional(),
   /** Other spellings seen in the wild (without the final 。, another release's wording…), matched like `ja`/`en`. */
   variants: z.array(z.string().min(2)).default([]),
-  /** Win32 / SSPI status code whose FormatMessage text this is (13805 for "No response from peer"). */
+  /** Win32 / SSPI status code whose FormatMessage text this is (13813 for "No response from peer"). */
   code: z.number().int().optional(),
   /** The event that carries the text, when it differs from the playbook's first event. */
   event: z.number().int().optional(),
@@ -105,7 +105,8 @@ const playbookBase = {
   sensitive: z.array(z.string()).default([]),
   /** Callers' and tickets' own words for this problem (ja / en), for free-text matching. */
   symptoms: Symptoms.default({ ja: [], en: [] }),
-  /** The tier 1 box shown at the top of the page. */
+  /** The 「ティア 1 の対応」 box shown at the top of the page, before 症状. Required for every event / message / topic
+   *  playbook by the lint rule `tier1-box` (optional here only so that drafts still parse). */
   tier1: Tier1Box.optional(),
   /** What the problem belongs to: Windows IPsec (isolation, policy, IKE) or an IPsec-based VPN (another team's setup). */
   domain: z.enum(['isolation', 'vpn']).default('isolation'),
