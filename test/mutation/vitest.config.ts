@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The unit tests Stryker runs (npm run test:mutation): the suites that guard the mutated modules, as one
+ * plain project (Stryker's runner drives a single project). The catalogue is built first by the same global
+ * setup as the unit project, so no suite depends on another having built it.
+ */
+export default defineConfig({
+  test: {
+    root: fileURLToPath(new URL('../..', import.meta.url)),
+    include: [
+      'src/lib/decode/errors.test.ts',
+      'src/lib/decode/events.test.ts',
+      'src/lib/decode/identity.test.ts',
+      'src/lib/decode/reason.test.ts',
+      'src/lib/decode/verdict.test.ts',
+      'src/lib/decode/catalogue-index.test.ts',
+      'src/lib/decode/redact.test.ts',
+      'src/lib/redact/*.test.ts',
+      'src/lib/flowchart/validate.test.ts',
+      'src/lib/site/csp.test.ts',
+      'src/lint/rules.test.ts',
+      'src/lib/search/*.test.ts',
+      'src/lib/catalogue/*.test.ts',
+    ],
+    globalSetup: ['test/support/global-catalogue.ts'],
+  },
+});
