@@ -122,4 +122,88 @@ describe('validateFlowchart', () => {
     const text = formatFlowProblems('f.mdx', [{ node: 'a', message: 'm.', fix: 'f.', severity: 'warning' }]);
     expect(text).toBe('f.mdx: warning: m.\n  Fix: f.');
   });
+  it('rejects a node and an outcome that share one id, naming the node', () => {
+    const c = goodChart();
+    c.outcomes.app = { state: 'unfixed', title: '重複', action: '-' };
+    c.nodes.app.answers[0] = { label: 'はい', key: 'ok', outcome: 'app' };
+    const p = validateFlowchart(c, ctx);
+    expect(p).toContainEqual({ node: 'app', severity: 'error', message: '"app" is both a node and an outcome.', fix: 'give the outcome another id, e.g. add "-result".' });
+    // the other outcome the node used is no longer reached: that and the clash are the only problems
+    expect(p.map((x) => x.message)).toEqual(['"app" is both a node and an outcome.', 'outcome "application" is not reached by any path.']);
+  });
+
+  it('rejects an outcome state that is not one of the chapter\'s three end states', () => {
+    const c = goodChart();
+    (c.outcomes.network as { state: string }).state = 'fixed';
+    expect(validateFlowchart(c, ctx)).toEqual([
+      { outcome: 'network', severity: 'error', message: 'outcome "network": state "fixed" is not one of the chapter\'s end states.', fix: 'use fixed-identified (修正済/特定済), fixed-unidentified (修正済/未特定) or unfixed (未修正).' },
+    ]);
+    for (const state of ['fixed-identified', 'fixed-unidentified', 'unfixed'] as const) {
+      const d = goodChart();
+      d.outcomes.network.state = state;
+      expect(validateFlowchart(d, ctx), state).toEqual([]);
+    }
+  });
+
+  it('rejects a goto that is not a flowchart page, listing the flowcharts', () => {
+    const c = goodChart();
+    c.nodes.refresh.answers[2].goto = 'guides/path-connectivity';
+    expect(validateFlowchart(c, ctx)).toEqual([
+      {
+        node: 'refresh',
+        severity: 'error',
+        message: 'node "refresh", answer 3 ("連絡者のコンピュータだけ"): goto "guides/path-connectivity" is not a flowchart page.',
+        fix: 'use the page id of another flowchart: flowcharts/other, flowcharts/self.',
+      },
+    ]);
+    // without the list of flowcharts (a unit check with no site), any goto is accepted
+    expect(validateFlowchart(c, { pageIds: ctx.pageIds, sensitiveIds: ctx.sensitiveIds })).toEqual([]);
+  });
+
+  it('rejects an empty flowchart with one problem and stops there', () => {
+    const empty = { figure: '7.9', start: 'ping', nodes: {}, outcomes: {} };
+    expect(validateFlowchart(empty, ctx)).toEqual([
+      { severity: 'error', message: 'the flowchart has no nodes.', fix: 'add at least one node under `nodes:` with a question and answers.' },
+    ]);
+    expect(validateFlowchart({ figure: '7.9', start: 'ping' } as unknown as Parameters<typeof validateFlowchart>[0], ctx).map((p) => p.message)).toEqual(['the flowchart has no nodes.']);
+    expect(() => assertValidFlowchart('e.mdx', empty, ctx)).toThrow('Invalid flowchart (1 problem):\ne.mdx: the flowchart has no nodes.\n  Fix: add at least one node');
+  });
+
+  it('checks outcome id formats and counts several problems in the thrown message', () => {
+    const c = goodChart();
+    c.outcomes.Network_1 = c.outcomes.network;
+    delete c.outcomes.network;
+    c.nodes.ping.answers[1].outcome = 'Network_1';
+    c.nodes.refresh.answers[1].outcome = 'Network_1';
+    expect(messages(c)).toEqual(['outcome id "Network_1" is not lowercase ASCII words joined by hyphens.']);
+    c.start = 'begin';
+    expect(() => assertValidFlowchart('x.mdx', c, ctx)).toThrow(/^Invalid flowchart \(2 problems\):\nx\.mdx: start node "begin" is not a node\.\n  Fix: set `start:` to one of: ping, name, app, refresh\.\nx\.mdx: outcome id "Network_1"/);
+  });
+
+  it('lists at most eight ids in a fix, then an ellipsis; "(none)" when there are none', () => {
+    const c = goodChart();
+    for (let i = 1; i <= 7; i++) c.nodes.app.answers.push({ label: `a${i}`, key: `k${i}`, next: `n${i}` });
+    c.nodes.ping.answers[1] = { label: 'いいえ', key: 'ng', outcome: 'nowhere' };
+    const p = validateFlowchart(c, ctx);
+    expect(p.find((x) => x.message.includes('next "n1"'))?.fix).toBe('add a node "n1" under `nodes:`, or point the answer at an existing node: ping, name, app, refresh.');
+    const d = goodChart();
+    d.outcomes = {};
+    d.nodes.ping.answers[1].outcome = 'gone';
+    expect(validateFlowchart(d, ctx).find((x) => x.message.includes('"gone"'))?.fix).toBe('add an outcome "gone" under `outcomes:`, or use one of: (none).');
+    const many = goodChart();
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    many.outcomes = Object.fromEntries(ids.map((id) => [`o-${id}`, { state: 'unfixed' as const, title: id, action: '-' }]));
+    many.nodes.ping.answers[1].outcome = 'missing';
+    expect(validateFlowchart(many, ctx).find((x) => x.message.includes('"missing"'))?.fix).toBe('add an outcome "missing" under `outcomes:`, or use one of: o-a, o-b, o-c, o-d, o-e, o-f, o-g, o-h, ….');
+  });
+
+  it('finds a cycle once, in path order from where it closes', () => {
+    const c = goodChart();
+    c.nodes.refresh.answers[1] = { label: 'いいえ', key: 'ng', next: 'name' };
+    expect(findCycles(c)).toEqual([['name', 'app', 'refresh']]);
+    const d = goodChart();
+    d.nodes.app.answers[1] = { label: 'いいえ', key: 'ng', next: 'name' };
+    d.nodes.refresh.answers[1] = { label: 'いいえ', key: 'ng', next: 'ping' };
+    expect(findCycles(d)).toEqual([['name', 'app'], ['ping', 'name', 'refresh']]);
+  });
 });
