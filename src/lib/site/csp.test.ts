@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { headersFile, pageHashes, withCspMeta } from './csp.ts';
+import { headersFile, pageHashes, policyFor, withCspMeta } from './csp.ts';
 
 const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 
@@ -47,5 +47,53 @@ describe('_headers', () => {
     expect(section).toMatch(/<add name="X-Frame-Options" value="DENY" \/>/);
     expect(section).toMatch(/add_header X-Frame-Options "DENY" always;/);
     expect(section.match(/frame-ancestors 'none'/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('CSP hashes: the exact text the browser hashes', () => {
+  it('style-src carries the hash of every <style> element, each once, in page order', () => {
+    const h = pageHashes('<head><style>a{}</style><STYLE media="print">b{}</STYLE><style>a{}</style></head>');
+    expect([...h.styles]).toEqual([sha('a{}'), sha('b{}')]);
+    expect(policyFor(h)).toContain(`; style-src 'self' ${sha('a{}')} ${sha('b{}')}; `);
+    expect(policyFor(pageHashes('<p>x</p>'))).toContain("; style-src 'self'; style-src-attr 'none'; ");
+  });
+
+  it('a style="…" attribute is hashed after decoding its entities, as the browser reads it', () => {
+    const h = pageHashes('<p style="font-family:&quot;A&quot;;content:&#39;&lt;&gt;&#39;;x:&amp;amp;">x</p>');
+    expect([...h.styleAttrs]).toEqual([sha('font-family:"A";content:\'<>\';x:&amp;')]);
+  });
+
+  it('a single-quoted style=\'…\' attribute is hashed too (decoded the same way)', () => {
+    const h = pageHashes("<p style='color:blue'>x</p><p style='a:&quot;b&quot;'>y</p>");
+    expect([...h.styleAttrs]).toEqual([sha('color:blue'), sha('a:"b"')]);
+    expect(policyFor(h)).toContain(`style-src-attr 'unsafe-hashes' ${sha('color:blue')} ${sha('a:"b"')}; img-src`);
+  });
+
+  it('an empty inline script gets no hash; a script with type JSON-LD is data; src= is external', () => {
+    const h = pageHashes('<script></script><script type="application/ld+json">{"a":1}</script><script type="module" src="/m.js"></script><SCRIPT type="module">m()</SCRIPT>');
+    expect([...h.scripts]).toEqual([sha('m()')]);
+  });
+
+  it('the whole policy, directive by directive', () => {
+    expect(policyFor({ scripts: new Set(["'sha256-S'"]), styles: new Set(), styleAttrs: new Set(["'sha256-A'"]) })).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-S'; style-src 'self'; style-src-attr 'unsafe-hashes' 'sha256-A'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'",
+    );
+  });
+
+  it('the meta tag goes right after <head …> with its attributes kept, quotes escaped', () => {
+    const { html, policy } = withCspMeta('<html><head lang="ja"><title>t</title></head></html>');
+    expect(html).toBe(`<html><head lang="ja"><meta http-equiv="Content-Security-Policy" content="${policy}"><title>t</title></head></html>`);
+    expect(withCspMeta('<head><meta http-equiv="Content-Security-Policy" content="old"></head>').html).not.toContain('old');
+  });
+
+  it('_headers ends with the header-only lines and a blank line', () => {
+    expect(headersFile({ scripts: new Set(), styles: new Set(), styleAttrs: new Set() }).split('\n')).toEqual([
+      '/*',
+      "  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; style-src-attr 'none'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+      '  X-Frame-Options: DENY',
+      '  X-Content-Type-Options: nosniff',
+      '  Referrer-Policy: no-referrer',
+      '',
+    ]);
   });
 });
