@@ -205,10 +205,8 @@ class PacketForm extends HTMLElement {
   }
 
   /**
-   * Files dropped on the findings box: an .evtx (or a large text file) is summarised by the
-   * decoder's worker — record count, verdict, what to look at first, the summary — instead of being
-   * read as text; a small text file is added in its detected encoding; binaries are refused.
-   * Nothing leaves the browser.
+   * Files dropped on the findings box are summarised, not pasted as bytes (packet-attach.ts,
+   * loaded only when a file is dropped so the page's up-front script stays small).
    */
   private acceptAttachments() {
     const box = this.querySelector<HTMLTextAreaElement>('[name="findings"]');
@@ -219,44 +217,11 @@ class PacketForm extends HTMLElement {
       if (!list?.length) return;
       e.preventDefault();
       void (async () => {
-        for (const f of [...list]) await this.attach(box, f);
+        const { attachFile } = await import('./packet-attach.ts');
+        for (const f of [...list]) await attachFile(box, f, (m) => this.status(m));
         this.update();
       })();
     });
-  }
-
-  private async attach(box: HTMLTextAreaElement, f: File) {
-    const inp = await import('../lib/input/index.ts');
-    const kind = inp.sniff(new Uint8Array(await f.slice(0, inp.SNIFF_BYTES).arrayBuffer()), f.size <= inp.SNIFF_BYTES);
-    const refused = inp.refusalMessage(f.name, f.size, kind);
-    if (refused) return this.status(refused);
-    const add = (text: string) => (box.value = box.value ? `${box.value.replace(/\s+$/, '')}\n\n${text}` : text);
-    if (kind.kind === 'text' && f.size <= inp.INLINE_TEXT_BYTES) {
-      const r = inp.decodeBytes(new Uint8Array(await f.arrayBuffer()), f.name);
-      return r.ok ? void add(r.text) : this.status(r.message);
-    }
-    this.status(`「${f.name}」を解析しています…`);
-    const worker = new Worker(new URL('./decoder/decode-worker.ts', import.meta.url), { type: 'module' });
-    try {
-      const result = await new Promise<import('./decoder/run.ts').RunResult>((ok, fail) => {
-        worker.onmessage = (m: MessageEvent) => (m.data.type === 'done' ? ok(m.data.result) : m.data.type === 'error' ? fail(new Error(m.data.message)) : undefined);
-        worker.onerror = (er) => fail(new Error(er.message || 'worker failed'));
-        worker.postMessage({ kind: 'file', file: f });
-      });
-      if (result.kind !== 'text') return;
-      if (result.file?.refused) return this.status(result.file.refused);
-      const r = result.report;
-      const head = r.stats.records !== undefined ? `.evtx のレコード ${r.stats.records} 件${r.stats.damaged?.length ? ` (読めなかった箇所 ${r.stats.damaged.length})` : ''}` : `イベント ${r.stats.events} 件`;
-      const lines = [`[添付 ${f.name}: ${head}、所見 ${r.stats.findings} 件] ${r.verdictReason ?? ''}`.trim()];
-      for (const l of r.firstLook) lines.push(`- ${l}`);
-      for (const g of r.summary.filter((x) => x.kind !== 'not-ipsec').slice(0, 10)) lines.push(`- ${g.title} × ${g.count}${g.peer ? ` (相手 ${g.peer})` : ''}${g.first ? ` 最初 ${g.first}` : ''}${g.last && g.last !== g.first ? ` 最後 ${g.last}` : ''}`);
-      add(lines.join('\n'));
-      this.status(`「${f.name}」の要約を「デコーダーの所見」に加えました。`);
-    } catch (err) {
-      this.status(`「${f.name}」を解析できませんでした (${err instanceof Error ? err.message : String(err)})。`);
-    } finally {
-      worker.terminate();
-    }
   }
 
   private status(message: string) {

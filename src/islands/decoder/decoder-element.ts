@@ -46,6 +46,7 @@ class IpsecDecoder extends HTMLElement {
       }
       results.replaceChildren();
       copyBar.hidden = true;
+      this.last = null;
       cancel.hidden = false;
       const what = job.kind === 'file' ? `「${job.file.name}」(${(job.file.size / 1024 / 1024).toFixed(1)} MB) を` : '';
       say(`${what}解析しています…`);
@@ -108,6 +109,17 @@ class IpsecDecoder extends HTMLElement {
       e.preventDefault();
       start({ kind: 'text', text: input.value, scope });
     });
+    // A paste is the usual way in: decode it at once (after the browser has put it in the box).
+    input.addEventListener('paste', (e) => {
+      if (!e.clipboardData?.getData('text').trim()) return;
+      setTimeout(() => start({ kind: 'text', text: input.value, scope }), 0);
+    });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
+        e.preventDefault();
+        start({ kind: 'text', text: input.value, scope });
+      }
+    });
     cancel.addEventListener('click', () => this.running?.cancel());
 
     // Files: the kind and size are decided from the first 64 KiB before anything is read whole.
@@ -125,6 +137,7 @@ class IpsecDecoder extends HTMLElement {
         this.running?.cancel();
         results.replaceChildren();
         copyBar.hidden = true;
+        this.last = null;
         say(refused);
         return;
       }
@@ -137,6 +150,9 @@ class IpsecDecoder extends HTMLElement {
       start({ kind: 'file', file: f, scope });
     };
     files.addEventListener('change', () => void readFiles(files.files));
+    // the file sniffer is loaded as soon as a file is on its way (picker opened, drag entered)
+    files.addEventListener('click', () => void this.runner.input());
+    input.addEventListener('dragenter', () => void this.runner.input(), { once: true });
     input.addEventListener('dragover', (e) => e.preventDefault());
     input.addEventListener('drop', (e) => {
       if (!e.dataTransfer?.files.length) return;
@@ -145,7 +161,8 @@ class IpsecDecoder extends HTMLElement {
     });
 
     const copy = async (markdown: boolean) => {
-      if (!this.last) return;
+      // the bar is hidden until a decode finishes; never copy an empty or stale report
+      if (!this.last) return say('先に解析してください。コピーするものがありません。');
       const lib = await import('../../lib/decode/index.ts');
       const opts = { redact: redact.checked, baseUrl: location.origin + base.replace(/\/$/, ''), markdown };
       const text = this.last.kind === 'text' ? (markdown ? lib.formatReportMarkdown : lib.formatReportText)(this.last.report, opts) : lib.formatBundleText(this.last.report, opts);
