@@ -22,7 +22,7 @@ describe('authoring lint', () => {
   const bad = readdirSync(`${dir}/bad`).filter((f) => f.endsWith('.mdx'));
   it('has a bad fixture for every rule', () => {
     expect(bad.map((f) => f.replace('.mdx', '')).sort()).toEqual(
-      ['code-block-language', 'flowchart-graph', 'frontmatter', 'internal-link', 'no-empty-section', 'no-inline-script', 'no-todo', 'parse', 'registry-path-complete', 'required-sections', 'section-order', 'signature-in-symptom', 'tier1-box'].sort(),
+      ['code-block-language', 'flowchart-graph', 'frontmatter', 'internal-link', 'no-empty-section', 'no-inline-script', 'no-todo', 'parse', 'registry-path-complete', 'required-sections', 'section-order', 'signature-in-symptom', 'tier1-box', 'katakana-long-vowel'].sort(),
     );
   });
 

@@ -14,7 +14,8 @@ export function knownWindowsStrings(): string[] {
   const [head, ...rows] = readFileSync(new URL('content/data/messages.tsv', root), 'utf8').split('\n');
   const col = head.split('\t').indexOf('ja_text');
   for (const r of rows) {
-    const v = r.split('\t')[col]?.trim();
+    // TSV quoting doubles a quote inside a field: ""<ポリシー名>"" is "<ポリシー名>" on screen
+    const v = r.split('\t')[col]?.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"');
     if (v) out.add(v);
   }
   const catalogue = new URL('src/generated/catalogue.json', root);
