@@ -236,7 +236,7 @@ const GUIDES: Record<string, string> = {
   'guides/name-resolution': '名前解決の問題',
   'guides/ip-configuration': 'IP アドレス構成の問題',
   'guides/ipsec-service': 'IPsec サービスのトラブルシューティング',
-  'guides/domain-controller-kerberos': 'ドメイン コントローラとの接続と Kerberos',
+  'guides/domain-controller-kerberos': 'ドメイン コントローラーとの接続と Kerberos',
   'guides/kerberos-and-groups': 'Kerberos とグループ メンバーシップ',
   'guides/policy-delivery': 'グループ ポリシーによる IPsec ポリシーの配布',
   'guides/policy-stores': 'IPsec ポリシーの保存場所と起動時の動作',

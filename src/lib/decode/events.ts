@@ -220,8 +220,8 @@ const DATA_NAMES: Record<string, [string, string]> = {
   ResponderCookie: ['responderCookie', '応答側 Cookie'],
   KeyModName: ['keyingModule', 'キーイング モジュール'],
   MMAuthMethod: ['authMethod', '認証方法'],
-  QMFilterID: ['qmFilterId', 'クイック モード フィルタ ID'],
-  MMFilterID: ['mmFilterId', 'メイン モード フィルタ ID'],
+  QMFilterID: ['qmFilterId', 'クイック モード フィルター ID'],
+  MMFilterID: ['mmFilterId', 'メイン モード フィルター ID'],
   MessageID: ['messageId', 'メッセージ ID'],
   ErrorCode: ['errorCode', 'エラー コード'],
 };
@@ -644,15 +644,15 @@ const DRIVER_WHAT: Record<number, string> = {
   4286: '構文が不正なパケットを受信',
   4287: 'プロトコル識別子が不正なパケットを受信',
   4288: '不明な理由で IPsec 処理に失敗したパケット',
-  4289: '保護するフィルタがなく oakley ネゴシエーションに失敗',
+  4289: '保護するフィルターがなく oakley ネゴシエーションに失敗',
   4290: '受信パケットを破棄',
   4291: '送信パケットを破棄',
-  4292: 'IPsec ドライバがブロック モードに移行',
-  4293: 'IPsec ドライバがバイパス モードに移行',
-  4294: 'IPsec ドライバがセキュア モードに移行',
-  4295: 'IPsec ドライバがバイパス モードで起動',
-  4296: 'IPsec ドライバがブロック モードで起動',
-  4297: 'IPsec ドライバがステートフル モードで起動',
+  4292: 'IPsec ドライバーがブロック モードに移行',
+  4293: 'IPsec ドライバーがバイパス モードに移行',
+  4294: 'IPsec ドライバーがセキュア モードに移行',
+  4295: 'IPsec ドライバーがバイパス モードで起動',
+  4296: 'IPsec ドライバーがブロック モードで起動',
+  4297: 'IPsec ドライバーがステートフル モードで起動',
 };
 
 function driverEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }, id: number) {
@@ -669,7 +669,7 @@ function driverEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time
   if (!ctx.wantFinding(prio)) {
     if (ctx.countKnown(key, gt.time, gt.timeKey)) return;
     const p0 = ctx.idx.byEvent.get(id)?.[0];
-    return ctx.count({ key, title: `${id} ${DRIVER_WHAT[id] ?? 'IPsec ドライバのイベント'}`, eventId: id, source: rec.source, peer: keyAddr || undefined, reason: DRIVER_WHAT[id], playbook: p0 ? playbookRef(p0, '対処') : undefined, ...gt });
+    return ctx.count({ key, title: `${id} ${DRIVER_WHAT[id] ?? 'IPsec ドライバーのイベント'}`, eventId: id, source: rec.source, peer: keyAddr || undefined, reason: DRIVER_WHAT[id], playbook: p0 ? playbookRef(p0, '対処') : undefined, ...gt });
   }
   const f: Fact[] = [...facts()];
   let count: string | undefined;
@@ -714,15 +714,15 @@ function driverEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time
   if (pb && !alts.length) alts = byEvent.filter((p) => p.id !== pb?.id).map((p) => playbookRef(p, '対処'));
   if (id === 4268) f.push(fact('chapterNote', '番号の注意', '章は 4268 と書いていますが、Windows のメッセージ テーブルではこの内容は 4283 です。', rec.idSpan ?? rec.span));
   else if (id === 4283 && byEvent.some((p) => p.events.some((e) => e.chapterSays === 4268))) f.push(fact('chapterNote', '番号の注意', '章ではこのイベントを 4268 と呼んでいます。', rec.idSpan ?? rec.span));
-  const what = DRIVER_WHAT[id] ?? 'IPsec ドライバのイベント';
+  const what = DRIVER_WHAT[id] ?? 'IPsec ドライバーのイベント';
   const severe = id === 4292 ? 'error' : id <= 4291 ? 'warning' : 'info';
   const detail = [address ? `${address} から` : '', count ? `${count} 個` : ''].filter(Boolean).join(' ');
   finish(
     ctx,
     {
       kind: 'event',
-      title: `IPsec ドライバ (イベント ${id}): ${what}${detail ? ` (${detail})` : ''}`,
-      meaning: meaningOf(ctx, pb?.id, `IPsec ドライバが「${what}」ことを記録したシステム ログのイベントです。`),
+      title: `IPsec ドライバー (イベント ${id}): ${what}${detail ? ` (${detail})` : ''}`,
+      meaning: meaningOf(ctx, pb?.id, `IPsec ドライバーが「${what}」ことを記録したシステム ログのイベントです。`),
       facts: f,
       playbook: pb,
       alternatives: alts.length ? alts : undefined,

@@ -37,7 +37,7 @@ export function decode(text: string, catalogue: Catalogue, opts: DecodeOptions =
       findings: [],
       summary: [],
       unrecognised: typeof text === 'string' && text.trim() ? [{ text: text.slice(0, 2000), span: [0, Math.min(text.length, 2000)] }] : [],
-      notices: [`デコーダの内部エラーのため解析できませんでした (${err instanceof Error ? err.message : String(err)})。`],
+      notices: [`デコーダーの内部エラーのため解析できませんでした (${err instanceof Error ? err.message : String(err)})。`],
       firstLook: [],
       stats: { findings: 0, events: 0, unrecognised: 1 },
     };

@@ -38,7 +38,7 @@ const warn = (meaning: string, guide: string, priority = 60, extra: Partial<Mean
 /** Known values (lower-case name) -> Japanese label and interpretation. */
 export const REGISTRY_VALUES: Record<string, { label: string; describe: Describe; absent?: string }> = {
   operationmode: {
-    label: 'IPsec ドライバの起動時モード (OperationMode)',
+    label: 'IPsec ドライバーの起動時モード (OperationMode)',
     absent: '起動時モードは既定のステートフルです。',
     describe: (v) =>
       v === 3
@@ -67,7 +67,7 @@ export const REGISTRY_VALUES: Record<string, { label: string; describe: Describe
     absent: 'PMTU 検出は有効です。',
     describe: (v) =>
       v === 0
-        ? warn('0 = PMTU 検出が無効なので、IPsec のヘッダーで大きくなったパケットが断片化や破棄の原因になります (両方のコンピュータで 1 か未定義にします)。', 'guides/pmtu-fragmentation', 70)
+        ? warn('0 = PMTU 検出が無効なので、IPsec のヘッダーで大きくなったパケットが断片化や破棄の原因になります (両方のコンピューターで 1 か未定義にします)。', 'guides/pmtu-fragmentation', 70)
         : info('1 = PMTU 検出は有効です (既定)。', 'guides/pmtu-fragmentation'),
   },
   disableikeaudits: {
@@ -83,26 +83,26 @@ export const REGISTRY_VALUES: Record<string, { label: string; describe: Describe
     describe: (v) =>
       v === 0
         ? info('0 = NIC への IPsec オフロードを使わない設定で、オフロードが原因のパケット損失を切り分けるときに使います。', 'guides/network-devices-nics', { priority: 35 })
-        : info('オフロードは既定で使われ、NIC やドライバの不具合が疑われるときは 0 にして再起動し比較します。', 'guides/network-devices-nics', { priority: 30 }),
+        : info('オフロードは既定で使われ、NIC やドライバーの不具合が疑われるときは 0 にして再起動し比較します。', 'guides/network-devices-nics', { priority: 30 }),
   },
   loginterval: {
-    label: 'IPsec ドライバのイベント記録間隔 (LogInterval、秒)',
+    label: 'IPsec ドライバーのイベント記録間隔 (LogInterval、秒)',
     describe: (v) =>
       v !== undefined && v <= 60
-        ? info(`${v} 秒ごとにドライバのイベント (4283〜4285 など) をまとめて記録する、調査向けの最小値です。`, 'guides/packet-loss-events')
-        : info(`${v ?? '?'} 秒ごとにドライバのイベントをまとめて記録する設定で、既定は 3600 秒、調査中は 60 にすると早く記録されます。`, 'guides/packet-loss-events'),
+        ? info(`${v} 秒ごとにドライバーのイベント (4283〜4285 など) をまとめて記録する、調査向けの最小値です。`, 'guides/packet-loss-events')
+        : info(`${v ?? '?'} 秒ごとにドライバーのイベントをまとめて記録する設定で、既定は 3600 秒、調査中は 60 にすると早く記録されます。`, 'guides/packet-loss-events'),
   },
   ipsecloginterval: {
-    label: 'IPsec ドライバのイベント記録間隔 (秒)',
-    describe: (v) => info(`${v ?? '?'} 秒ごとにドライバのイベントをまとめて記録します。`, 'guides/packet-loss-events'),
+    label: 'IPsec ドライバーのイベント記録間隔 (秒)',
+    describe: (v) => info(`${v ?? '?'} 秒ごとにドライバーのイベントをまとめて記録します。`, 'guides/packet-loss-events'),
   },
   diagnosticmode: {
-    label: 'IPsec ドライバの診断ログ (DiagnosticMode)',
-    describe: (v) => info(v ? `${v} = ドライバの診断ログが有効で、破棄したパケットがシステム ログに記録されます。` : '0 = ドライバの診断ログは無効です。', 'guides/packet-loss-events'),
+    label: 'IPsec ドライバーの診断ログ (DiagnosticMode)',
+    describe: (v) => info(v ? `${v} = ドライバーの診断ログが有効で、破棄したパケットがシステム ログに記録されます。` : '0 = ドライバーの診断ログは無効です。', 'guides/packet-loss-events'),
   },
   ipsecdiagnostics: {
-    label: 'IPsec ドライバの診断ログ (IPsecDiagnostics)',
-    describe: (v) => info(v ? `${v} = ドライバの診断ログが有効です。` : '0 = ドライバの診断ログは無効です。', 'guides/packet-loss-events'),
+    label: 'IPsec ドライバーの診断ログ (IPsecDiagnostics)',
+    describe: (v) => info(v ? `${v} = ドライバーの診断ログが有効です。` : '0 = ドライバーの診断ログは無効です。', 'guides/packet-loss-events'),
   },
   extensiondebuglevel: {
     label: 'セキュリティ CSE のデバッグ ログ (ExtensionDebugLevel)',
@@ -288,7 +288,7 @@ export function readRegistry(ctx: Ctx, i: number): number {
       cmdFinding(ctx, {
         kind: 'registry',
         title: `レジストリ: その他の値 ${other.length} 個`,
-        meaning: 'このデコーダが意味を登録していない値なので、値の一覧ページで確認してください。',
+        meaning: 'このデコーダーが意味を登録していない値なので、値の一覧ページで確認してください。',
         facts: other.slice(0, 50).map((v) => fact(v.name, v.name, v.raw.length > 200 ? v.raw.slice(0, 199) + '…' : v.raw, v.valueSpan)),
         span: [other[0].nameSpan[0], other[other.length - 1].valueSpan[1]],
         severity: 'info',

@@ -45,8 +45,8 @@ describe('buildPacket', () => {
     expect(p.state).toBe('unfixed');
     expect(p.plain).toContain('【IPsec エスカレーション: 未修正 — 対象との IPsec の問題 (未解決)】');
     expect(p.plain).toContain('作成日時: 2025-06-02 14:03 (UTC+09:00)');
-    expect(p.plain).toContain('連絡者のコンピュータ: PC123');
-    expect(p.plain).toContain('アクセスを拒否した対象コンピュータ: SRV01');
+    expect(p.plain).toContain('連絡者のコンピューター: PC123');
+    expect(p.plain).toContain('アクセスを拒否した対象コンピューター: SRV01');
     expect(p.plain).toContain('終了状態: 未修正 (ティア 2 へエスカレーション)');
     expect(p.plain).toContain('図 7.1 最初の切り分け\n  1. Q1 対象に ping が通りますか? → はい\n  2. Q2 テスト用コンピュータには接続できますか? → はい、対象だけ駄目\n  → 図 7.3「対象コンピュータ」へ進んだ');
     expect(p.plain).toContain('  結果: 未修正 — 対象との IPsec の問題 (未解決)');
@@ -61,8 +61,8 @@ describe('buildPacket', () => {
     for (const text of [p.plain, p.markdown]) {
       expect(text).not.toMatch(/192\.168|PC123|SRV01|srv01|yamada|CORP\\|example\.com/i);
     }
-    expect(p.plain).toContain('連絡者のコンピュータ: <HOST-1>');
-    expect(p.plain).toContain('アクセスを拒否した対象コンピュータ: <HOST-2>');
+    expect(p.plain).toContain('連絡者のコンピューター: <HOST-1>');
+    expect(p.plain).toContain('アクセスを拒否した対象コンピューター: <HOST-2>');
     expect(p.plain).toContain('- <HOST-1>_oakley.log\n- <HOST-1>_<HOST-2>_ping.txt');
     expect(p.plain).toContain('\\\\<HOST-2>\\share');
     expect(p.plain).toContain('Peer: host/<HOST-2>.<DOMAIN-2>');
@@ -75,7 +75,7 @@ describe('buildPacket', () => {
   it('writes Markdown with escaped placeholders and the findings in a text block', () => {
     const p = buildPacket(f, paths, { redact: true, createdAt: 't' });
     expect(p.markdown).toMatch(/^## IPsec エスカレーション: 未修正/);
-    expect(p.markdown).toContain('- **連絡者のコンピュータ**: \\<HOST-1\\>');
+    expect(p.markdown).toContain('- **連絡者のコンピューター**: \\<HOST-1\\>');
     expect(p.markdown).toContain('1. Q1 対象に ping が通りますか? → はい');
     expect(p.markdown).toContain('- `<HOST-1>_oakley.log`');
     expect(p.markdown).toContain('```text\nEvent 547 from <IP-2> to <IP-1>');
@@ -85,9 +85,9 @@ describe('buildPacket', () => {
   it('uses the chosen end state when no path ends in an outcome, and says when nothing was entered', () => {
     const p = buildPacket(fields({ state: 'fixed-unidentified', files: [] }), [], { redact: false, createdAt: 't' });
     expect(p.state).toBe('fixed-unidentified');
-    expect(p.plain).toContain('連絡者のコンピュータ: (未記入)');
+    expect(p.plain).toContain('連絡者のコンピューター: (未記入)');
     expect(p.plain).toContain('(フローチャートを使っていない)');
-    expect(p.plain).toContain('■ 添付する IPsec_Debug.vbs のファイル (連絡者のコンピュータで作成)\n(なし)');
+    expect(p.plain).toContain('■ 添付する IPsec_Debug.vbs のファイル (連絡者のコンピューターで作成)\n(なし)');
     expect(packetState([], '')).toBe('unfixed');
   });
 });
@@ -128,8 +128,8 @@ describe('Markdown escaping of typed values', () => {
   it('a backtick in a computer name does not end the file-name code span', () => {
     const p = buildPacket(fields({ caller: 'PC`01', target: 'SRV*1', files: ['<コンピュータ名>_oakley.log'] }), [], { redact: false, createdAt: 'now' });
     expect(p.markdown).toContain('- ``PC`01_oakley.log``');
-    expect(p.markdown).toContain('- **アクセスを拒否した対象コンピュータ**: SRV\\*1');
-    expect(p.markdown).toContain('- **連絡者のコンピュータ**: PC\\`01');
+    expect(p.markdown).toContain('- **アクセスを拒否した対象コンピューター**: SRV\\*1');
+    expect(p.markdown).toContain('- **連絡者のコンピューター**: PC\\`01');
   });
   it('a pasted finding with a backtick fence stays inside one block', () => {
     const p = buildPacket(fields({ findings: 'a\n```\n# not a heading' }), [], { redact: false, createdAt: 'now' });

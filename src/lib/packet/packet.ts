@@ -96,13 +96,13 @@ export function buildPacket(fields: PacketFields, paths: DescribedPath[], option
   const facts: [string, string][] = [
     ['作成日時', options.createdAt],
     ['発生日時', v(fields.occurred)],
-    ['連絡者のコンピュータ', v(fields.caller)],
-    ['アクセスを拒否した対象コンピュータ', v(fields.target)],
+    ['連絡者のコンピューター', v(fields.caller)],
+    ['アクセスを拒否した対象コンピューター', v(fields.target)],
   ];
   if (fields.user.trim()) facts.push(['連絡者のユーザー名', r(fields.user.trim())]);
   if (fields.domain.trim()) facts.push(['ドメイン', r(fields.domain.trim())]);
   facts.push(['終了状態', `${END_STATE_LABEL[state]}${state === 'unfixed' ? ' (ティア 2 へエスカレーション)' : ''}`]);
-  if (options.redact) facts.push(['伏せ字', 'あり (IP アドレス、コンピュータ名、ユーザー名、ドメイン名を <IP-1> などに置き換え済み。対応表は送っていません)']);
+  if (options.redact) facts.push(['伏せ字', 'あり (IP アドレス、コンピューター名、ユーザー名、ドメイン名を <IP-1> などに置き換え済み。対応表は送っていません)']);
 
   const files = DEBUG_FILES.filter((f) => fields.files.includes(f.template)).map((f) => r(debugFileName(f.template, fields.caller, fields.target)));
   const pathLines = (p: DescribedPath) => {
@@ -127,7 +127,7 @@ export function buildPacket(fields: PacketFields, paths: DescribedPath[], option
   }
   if (options.link) plain.push(`同じ経路を開くリンク (回答のみ): ${options.link}`);
   if (last?.end.kind === 'outcome' && last.end.action) plain.push('', '■ フローチャートの指示', last.end.action);
-  plain.push('', '■ 添付する IPsec_Debug.vbs のファイル (連絡者のコンピュータで作成)');
+  plain.push('', '■ 添付する IPsec_Debug.vbs のファイル (連絡者のコンピューターで作成)');
   if (files.length === 0) plain.push('(なし)');
   for (const f of files) plain.push(`- ${f}`);
   plain.push('', '■ デコーダーの所見', fields.findings.trim() ? r(fields.findings.trimEnd()) : '(なし)');
@@ -147,7 +147,7 @@ export function buildPacket(fields: PacketFields, paths: DescribedPath[], option
   }
   if (options.link) md.push(`[同じ経路を開く (回答のみ)](<${options.link.replace(/[<>\s]/g, encodeURIComponent)}>)`, '');
   if (last?.end.kind === 'outcome' && last.end.action) md.push('### フローチャートの指示', '', escapeMd(last.end.action), '');
-  md.push('### 添付する IPsec_Debug.vbs のファイル (連絡者のコンピュータで作成)', '');
+  md.push('### 添付する IPsec_Debug.vbs のファイル (連絡者のコンピューターで作成)', '');
   if (files.length === 0) md.push('(なし)');
   // a code span longer than any backtick run in the name: a ` in a computer name cannot end it
   for (const f of files) md.push(`- ${codeSpan(f)}`);

@@ -16,7 +16,7 @@ export const FAMILIES: readonly Family[] = [
   { dir: 'ike-auth', label: 'IKE 認証 (イベント 547)' },
   { dir: 'ike-success', label: 'IKE 成功監査 (541/542/543)' },
   { dir: 'ike-info', label: 'IKE 情報メッセージ (表 7.5)' },
-  { dir: 'ipsec-driver', label: 'IPsec ドライバ (4283/4284/4285)' },
+  { dir: 'ipsec-driver', label: 'IPsec ドライバー (4283/4284/4285)' },
   { dir: 'policy-agent-2000', label: 'ポリシー エージェント (Windows 2000)' },
   { dir: 'ipsec-service', label: 'IPSec サービス (XP/2003)' },
   { dir: 'pastore', label: 'PAStore (XP/2003)' },

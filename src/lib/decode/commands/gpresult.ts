@@ -82,10 +82,10 @@ export function readGpresult(ctx: Ctx, i: number, kind: number): number {
       const k = kv.norm;
       if (section === 'computer' && (k.startsWith('lasttimegrouppolicywasapplied') || k.startsWith('最後にグループポリシーが適用された'))) {
         lastApplied = kv.value;
-        facts.push(fact('lastApplied', '最後に適用された時刻 (コンピュータ)', kv.value, kv.valueSpan));
+        facts.push(fact('lastApplied', '最後に適用された時刻 (コンピューター)', kv.value, kv.valueSpan));
       } else if (section === 'computer' && (k.startsWith('grouppolicywasappliedfrom') || k.startsWith('グループポリシーの適用元'))) {
         appliedFrom = kv.value;
-        facts.push(fact('appliedFrom', '適用元のドメイン コントローラ', kv.value, kv.valueSpan, 'fqdn'));
+        facts.push(fact('appliedFrom', '適用元のドメイン コントローラー', kv.value, kv.valueSpan, 'fqdn'));
       } else if (k.startsWith('connectedoveraslowlink') || k.startsWith('低速リンク')) {
         slow = kv.value;
         facts.push(fact('slowLink', '低速リンク', kv.value, kv.valueSpan));
@@ -106,12 +106,12 @@ export function readGpresult(ctx: Ctx, i: number, kind: number): number {
   for (const k of used) coverLines(ctx, k, k + 1);
   if (!used.length) return j;
   const span: Span = [lines[0].s, lines[lines.length - 1].e];
-  if (applied.length) facts.push(fact('appliedGpos', '適用された GPO (コンピュータ)', applied.join('、'), span));
-  if (filtered.length) facts.push(fact('filteredGpos', '適用されなかった GPO (コンピュータ)', filtered.map((f) => (f.reason ? `${f.name} (${f.reason})` : f.name)).join('、'), span));
+  if (applied.length) facts.push(fact('appliedGpos', '適用された GPO (コンピューター)', applied.join('、'), span));
+  if (filtered.length) facts.push(fact('filteredGpos', '適用されなかった GPO (コンピューター)', filtered.map((f) => (f.reason ? `${f.name} (${f.reason})` : f.name)).join('、'), span));
   const denied = filtered.filter((f) => f.reason && (f.reason.includes('Denied') || f.reason.includes('拒否')));
   ctx.emit(
     cmdFinding(ctx, {
-      title: lastApplied ? `gpresult: コンピュータ ポリシーは ${lastApplied} に${appliedFrom ? ` ${appliedFrom} から` : ''}適用されています` : 'gpresult: コンピュータ ポリシーの適用時刻が見つかりません',
+      title: lastApplied ? `gpresult: コンピューター ポリシーは ${lastApplied} に${appliedFrom ? ` ${appliedFrom} から` : ''}適用されています` : 'gpresult: コンピューター ポリシーの適用時刻が見つかりません',
       meaning: denied.length
         ? `アクセス拒否で適用されなかった GPO (${denied.map((d) => d.name).join('、')}) があり、IPsec ポリシーを含む GPO ならアクセス許可を確認します。`
         : slow && (slow.toLowerCase().startsWith('yes') || slow.startsWith('はい'))

@@ -130,8 +130,8 @@ export function readIpconfig(ctx: Ctx, i: number, kind: number): number {
     const noGw = withAddr.filter((a) => !a.gateway && !a.addresses.every((x) => x.v.startsWith('169.254.')));
     ctx.emit(
       cmdFinding(ctx, {
-        title: `ipconfig: アダプタ ${adapters.length} 個、アドレスあり ${withAddr.length} 個${apipa ? `、自動構成アドレス ${apipa} 個` : ''}`,
-        meaning: noGw.length ? `デフォルト ゲートウェイのないアダプタがあります (${noGw.map((a) => a.name).join('、')})。` : 'アドレス、ゲートウェイ、DNS サーバーなど IP 構成の一覧です。',
+        title: `ipconfig: アダプター ${adapters.length} 個、アドレスあり ${withAddr.length} 個${apipa ? `、自動構成アドレス ${apipa} 個` : ''}`,
+        meaning: noGw.length ? `デフォルト ゲートウェイのないアダプターがあります (${noGw.map((a) => a.name).join('、')})。` : 'アドレス、ゲートウェイ、DNS サーバーなど IP 構成の一覧です。',
         facts,
         span,
         severity: noGw.length ? 'warning' : 'info',

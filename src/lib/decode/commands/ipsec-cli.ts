@@ -140,7 +140,7 @@ export function readIpsecCli(ctx: Ctx, i: number, kind: number): number {
     const facts: Fact[] = [];
     const sens = new Set<string>();
     let warn = false;
-    let meaning = 'IPsec ドライバの起動時モードや既定の除外などの構成です。';
+    let meaning = 'IPsec ドライバーの起動時モードや既定の除外などの構成です。';
     for (const { kv } of cfg) {
       let v = kv.value;
       if (kv.norm === 'bootmode') {
@@ -163,7 +163,7 @@ export function readIpsecCli(ctx: Ctx, i: number, kind: number): number {
       if (kv.norm === 'ipsecdiagnostics' && v.trim() !== '0') v += ' (ドライバの診断ログが有効)';
       facts.push(fact(kv.norm, kv.key.trim(), v, kv.valueSpan));
     }
-    ctx.emit(cmdFinding(ctx, { title: 'netsh ipsec dynamic show config: IPsec の構成パラメータ', meaning, facts, span: spanOfKvs(cfg), severity: warn ? 'warning' : 'info', priority: warn ? 70 : 25, guide: 'guides/policy-stores', sensitive: [...sens] }));
+    ctx.emit(cmdFinding(ctx, { title: 'netsh ipsec dynamic show config: IPsec の構成パラメーター', meaning, facts, span: spanOfKvs(cfg), severity: warn ? 'warning' : 'info', priority: warn ? 70 : 25, guide: 'guides/policy-stores', sensitive: [...sens] }));
   }
   // --- statistics
   const stats = kvs.filter((x) => COUNTERS[x.kv.norm] && num(x.kv.value) !== undefined);
@@ -172,7 +172,7 @@ export function readIpsecCli(ctx: Ctx, i: number, kind: number): number {
     const problems = stats.filter(({ kv }) => COUNTERS[kv.norm].problem && (num(kv.value) ?? 0) > 0);
     ctx.emit(
       cmdFinding(ctx, {
-        title: problems.length ? `IPsec / IKE の統計: 0 でない失敗カウンタが ${problems.length} 個あります` : 'IPsec / IKE の統計: 失敗カウンタはすべて 0 です',
+        title: problems.length ? `IPsec / IKE の統計: 0 でない失敗カウンターが ${problems.length} 個あります` : 'IPsec / IKE の統計: 失敗カウンターはすべて 0 です',
         meaning: '統計はサービスの起動以降の累計なので、少し時間をおいてもう一度取得し、増えているかどうかで判断します。',
         facts,
         span: spanOfKvs(stats),
@@ -186,7 +186,7 @@ export function readIpsecCli(ctx: Ctx, i: number, kind: number): number {
       ctx.emit(
         cmdFinding(ctx, {
           title: `統計: ${c.ja} = ${kv.value.trim()}`,
-          meaning: `カウンタ「${kv.key.trim()}」が 0 ではなく、増え続けている場合は関連するページの手順で原因を調べます。`,
+          meaning: `カウンター「${kv.key.trim()}」が 0 ではなく、増え続けている場合は関連するページの手順で原因を調べます。`,
           facts: [fact(kv.norm, c.ja, kv.value, kv.valueSpan)],
           span: [kv.keySpan[0], kv.valueSpan[1]],
           severity: 'warning',
@@ -218,7 +218,7 @@ export function readIpsecCli(ctx: Ctx, i: number, kind: number): number {
     if (rules.length) facts.push(fact('rules', '規則の数', String(rules.length), spanOfKvs(rules)));
     const permit = actions.filter((a) => a.kv.value.toUpperCase().includes('PERMIT'));
     const block = actions.filter((a) => a.kv.value.toUpperCase().includes('BLOCK'));
-    if (actions.length) facts.push(fact('actions', 'フィルタ操作', `NEGOTIATE ${actions.length - permit.length - block.length} / PERMIT ${permit.length} / BLOCK ${block.length}`, spanOfKvs(actions)));
+    if (actions.length) facts.push(fact('actions', 'フィルター操作', `NEGOTIATE ${actions.length - permit.length - block.length} / PERMIT ${permit.length} / BLOCK ${block.length}`, spanOfKvs(actions)));
     for (const n of notes) facts.push(fact('note', 'メッセージ', n.t, n.span));
     const name = pol.find((x) => ['policyname', 'adipsecpolicyname', 'directorypolicyname', 'localipsecpolicyname', 'localipsecpolicyactive', 'directoryipsecpolicyactive', 'ポリシー名'].includes(x.kv.norm) && x.kv.value && x.kv.value.toUpperCase() !== 'NONE');
     const noPolicy = notes.some((n) => n.t.includes('no policy is assigned') || n.t.startsWith('There is no assigned')) || (!!pol.length && !name);
@@ -228,8 +228,8 @@ export function readIpsecCli(ctx: Ctx, i: number, kind: number): number {
       cmdFinding(ctx, {
         title: noPolicy ? 'IPsec ポリシー: 割り当てられたポリシーがありません' : `IPsec ポリシー: ${name ? name.kv.value : '(名前不明)'}${rules.length ? ` (規則 ${rules.length} 個)` : ''}`,
         meaning: noPolicy
-          ? 'このコンピュータには IPsec ポリシーが割り当てられていないため、IPsec による保護も要求も行われません。'
-          : `割り当てられている IPsec ポリシーの内容${permit.length ? 'で、PERMIT のフィルタ操作は除外 (保護しない通信) を表します' : 'です'}。`,
+          ? 'このコンピューターには IPsec ポリシーが割り当てられていないため、IPsec による保護も要求も行われません。'
+          : `割り当てられている IPsec ポリシーの内容${permit.length ? 'で、PERMIT のフィルター操作は除外 (保護しない通信) を表します' : 'です'}。`,
         facts,
         span: blockSpan,
         severity: noPolicy ? 'warning' : 'info',

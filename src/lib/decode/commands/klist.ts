@@ -111,8 +111,8 @@ export function readKlist(ctx: Ctx, i: number, kind: number): number {
       meaning: forged.length
         ? 'チケットはありますが、KDC が発行しない有効期間のものが含まれるため、Kerberos が正常に動いているとは判断できません。'
         : bad
-        ? 'ドメイン コントローラから Kerberos の TGT を取得できていないため、Kerberos を使う IKE の認証は失敗します。'
-        : 'Kerberos の TGT があるのでドメイン コントローラとの認証はできており、相手の host/ チケットがあれば IKE 用のチケットも取得済みです。',
+        ? 'ドメイン コントローラーから Kerberos の TGT を取得できていないため、Kerberos を使う IKE の認証は失敗します。'
+        : 'Kerberos の TGT があるのでドメイン コントローラーとの認証はできており、相手の host/ チケットがあれば IKE 用のチケットも取得済みです。',
       facts,
       span,
       severity: bad || forged.length ? 'warning' : 'info',

@@ -92,7 +92,7 @@ export function readNslookup(ctx: Ctx, i: number, kind: number): number {
       title: bad ? `nslookup: ${name ?? '名前'} を解決できません${errors[0] ? ` (${errors[0]})` : ''}` : `nslookup: ${name ?? '名前'} → ${answers.join(', ')}`,
       meaning: bad
         ? `DNS サーバー${server ? ` ${server} ` : ''}から答えが得られていないので、IPsec の前に名前解決を直す必要があります。`
-        : `DNS は ${answers.length} 個のアドレスを返しており、ドメイン名を引いた場合はこれがドメイン コントローラのアドレスの一覧です。`,
+        : `DNS は ${answers.length} 個のアドレスを返しており、ドメイン名を引いた場合はこれがドメイン コントローラーのアドレスの一覧です。`,
       facts,
       span,
       severity: bad ? 'warning' : 'info',

@@ -164,7 +164,7 @@ function emitRun(ctx: Ctx, r: Run) {
     ctx.emit(
       cmdFinding(ctx, {
         title: `ping: ${who} から応答がありません${r.unreachable ? ' (宛先に到達できません)' : ''}`,
-        meaning: r.unreachable ? '経路上のルーターが宛先に届かないと答えており、IPsec より手前の経路の問題です。' : '要求がすべてタイムアウトしたので、経路、相手の状態、ICMP を止めるフィルタを確認します。',
+        meaning: r.unreachable ? '経路上のルーターが宛先に届かないと答えており、IPsec より手前の経路の問題です。' : '要求がすべてタイムアウトしたので、経路、相手の状態、ICMP を止めるフィルターを確認します。',
         facts,
         span,
         severity: 'warning',
@@ -265,7 +265,7 @@ export function readTracert(ctx: Ctx, i: number, kind: number): number {
       meaning: reached
         ? '経路上のすべてのルーターを経由して宛先まで到達しています。'
         : silentTail
-          ? '途中から応答が途切れており、その先のルーターやフィルタで ICMP が止まっている可能性があります。'
+          ? '途中から応答が途切れており、その先のルーターやフィルターで ICMP が止まっている可能性があります。'
           : `トレースは宛先に到達しないまま${complete ? '終わりました' : '途中で終わっています'}。`,
       facts,
       span,
