@@ -259,10 +259,3 @@ export const REQUIRED_SECTIONS = [
   'エスカレーション時に添付するもの',
   '関連',
 ] as const;
-
-/** Anchor ids of the sections (Starlight slugs Japanese headings to themselves). */
-export const SECTION_ANCHOR = {
-  symptom: '症状',
-  remedy: '対処',
-  checks: '確認',
-} as const;

@@ -26,7 +26,3 @@ export const K = {
 } as const;
 
 export type Kind = (typeof K)[keyof typeof K];
-
-export function isCommandKind(k: number): boolean {
-  return k >= 20;
-}

@@ -403,21 +403,6 @@ function anchorStart(text: string, ranges: ArrayLike<number>, r: number, i: numb
   }
 }
 
-/** Advance over skipped characters; after a line break also over quote marks / prompts. */
-function skipTo(text: string, p: number, end: number): number {
-  while (p < end) {
-    const c = text.charCodeAt(p);
-    if (FOLD[c] !== SKIP) return p;
-    if (c === 0x0a) {
-      const st = prefixStartToEol(text, p + 1, end);
-      p = st > p + 1 ? st : p + 1;
-      continue;
-    }
-    p++;
-  }
-  return p;
-}
-
 /** Match folded literal `lit` at p; returns the position after the last matched character, or -1. */
 function matchAt(text: string, p: number, lit: string, end: number, budget: Budget): number {
   const q = matchFrom(text, p, lit, 0, end);
@@ -428,7 +413,7 @@ function matchAt(text: string, p: number, lit: string, end: number, budget: Budg
 /** Match lit[i..] at p (skipped characters and line prefixes in between); no budget accounting. */
 function matchFrom(text: string, p: number, lit: string, i: number, end: number): number {
   for (; i < lit.length; i++) {
-    // skipTo, inlined: the common case is a character that is not skipped
+    // advance over skipped characters (after a line break also over quote marks / prompts), inlined: the common case is a character that is not skipped
     let c = 0;
     let f = SKIP;
     while (p < end) {

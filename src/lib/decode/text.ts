@@ -550,19 +550,3 @@ export function startsWithCI(text: string, pos: number, word: string, end = text
   return true;
 }
 
-/** Bounded, ASCII-case-insensitive indexOf inside [from, end). */
-export function indexOfCI(text: string, word: string, from: number, end: number): number {
-  const lower = word.toLowerCase();
-  const upper = word.toUpperCase();
-  if (lower === upper) {
-    const i = text.indexOf(word, from);
-    return i >= 0 && i + word.length <= end ? i : -1;
-  }
-  const c0l = lower.charCodeAt(0);
-  const c0u = upper.charCodeAt(0);
-  for (let i = from; i + word.length <= end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === c0l || c === c0u) && startsWithCI(text, i, word, end)) return i;
-  }
-  return -1;
-}
