@@ -131,11 +131,24 @@ function unrecognisedList(r: DecodeReport, opts: RenderOptions): HTMLElement | n
   return box;
 }
 
+/**
+ * 「まず見るところ」: each line names a finding and its page (engine.ts firstLook); the line becomes a
+ * link to that page when the finding it was made from is found, and stays text otherwise.
+ */
+function firstLookSection(lines: string[], findings: Finding[], opts: RenderOptions): HTMLElement {
+  const items = lines.map((line) => {
+    const f = findings.find((x) => line.startsWith(x.title) && ((x.playbook && line.includes(`「${x.playbook.title}」`)) || (!x.playbook && x.guide && line.includes(`「${x.guide.title}」`))));
+    const target = f?.playbook ? href(opts.base, f.playbook.url, f.playbook.anchor) : f?.guide ? href(opts.base, f.guide.url) : undefined;
+    return el('li', {}, target ? el('a', { href: target }, line) : line);
+  });
+  return el('section', { className: 'dec-first' }, el('h3', {}, 'まず見るところ'), el('ol', {}, ...items));
+}
+
 export function renderReport(r: DecodeReport, opts: RenderOptions): DocumentFragment {
   const frag = document.createDocumentFragment();
   if (r.verdictInfo) frag.append(renderVerdict(r.verdictInfo, opts));
   if (r.notices.length) frag.append(el('ul', { className: 'dec-notices' }, ...r.notices.map((n) => el('li', {}, n))));
-  if (r.firstLook.length) frag.append(el('section', { className: 'dec-first' }, el('h3', {}, 'まず見るところ'), el('ol', {}, ...r.firstLook.map((l) => el('li', {}, l)))));
+  if (r.firstLook.length) frag.append(firstLookSection(r.firstLook, r.findings, opts));
   if (r.summary.length > 1) frag.append(summaryTable(r.summary, opts.base));
   for (const f of r.findings) frag.append(renderFinding(f, opts));
   if (!r.findings.length) frag.append(el('p', {}, 'IPsec に関係するイベント、メッセージ、エラー コード、コマンドの出力は見つかりませんでした。'));
@@ -149,7 +162,7 @@ export function renderBundle(b: BundleReport, opts: RenderOptions): DocumentFrag
   // evidence spans are per file: the combined verdict shows no span buttons
   if (b.verdictInfo) frag.append(renderVerdict(b.verdictInfo, { ...opts, onShowSpan: undefined }));
   if (b.notices.length) frag.append(el('ul', { className: 'dec-notices' }, ...b.notices.map((n) => el('li', {}, n))));
-  if (b.firstLook.length) frag.append(el('section', { className: 'dec-first' }, el('h3', {}, 'まず見るところ'), el('ol', {}, ...b.firstLook.map((l) => el('li', {}, l)))));
+  if (b.firstLook.length) frag.append(firstLookSection(b.firstLook, b.files.flatMap((f) => f.report.findings), opts));
   if (b.summary.length) frag.append(summaryTable(b.summary, opts.base));
   if (b.missing.length) frag.append(el('p', {}, `表 7.3 のうち含まれていないファイル: ${b.missing.join('、')}`));
   for (const f of b.files) {
