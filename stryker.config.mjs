@@ -31,6 +31,7 @@ export default {
     'src/lib/flowchart/validate.ts',
     'src/lib/site/csp.ts',
     'src/lint/rules.ts',
+    'src/remark/playbook-rules.ts',
     'src/lib/search/smart-search.ts',
     'src/lib/search/best-match.ts',
     'src/lib/catalogue/build.ts',

@@ -21,9 +21,13 @@ export default defineConfig({
       'src/lib/flowchart/validate.test.ts',
       'src/lib/site/csp.test.ts',
       'src/lint/rules.test.ts',
+      'src/lint/sections.test.ts',
+      'src/remark/*.test.ts',
       'src/lib/search/*.test.ts',
       'src/lib/catalogue/*.test.ts',
     ],
     globalSetup: ['test/support/global-catalogue.ts'],
+    // instrumented code under two runners on a shared machine: the CLI-spawning suites need room
+    testTimeout: 60_000,
   },
 });
