@@ -14,6 +14,7 @@ import { AUDITPOL_PREFIXES, isAuditpolStart, readAuditpol } from './auditpol.ts'
 import { isGetNetIpsecStart, readGetNetIpsec } from './get-netipsec.ts';
 import { NETSH_ADVFIREWALL_PREFIXES, isNetshAdvfirewallStart, readNetshAdvfirewall } from './netsh-advfirewall.ts';
 import { WFPDIAG_PREFIXES, isWfpdiagStart, readWfpdiag } from './wfpdiag.ts';
+import { KV_EVENT_PREFIXES, isKvEventStart, readKvEvent } from '../formats/kv-event.ts';
 
 /**
  * A command-output module: its own kind number, the literal line starts the engine's dispatch
@@ -33,6 +34,7 @@ const MODULES: CommandModule[] = [
   { kind: 41, prefixes: ['IPsecRuleName', 'Name '], detect: isGetNetIpsecStart, read: readGetNetIpsec },
   { kind: 42, prefixes: AUDITPOL_PREFIXES, detect: (_c, _i, t) => isAuditpolStart(t), read: readAuditpol },
   { kind: 43, prefixes: WFPDIAG_PREFIXES, detect: (_c, _i, t) => isWfpdiagStart(t), read: readWfpdiag },
+  { kind: 44, prefixes: KV_EVENT_PREFIXES, detect: isKvEventStart, read: (ctx, i) => readKvEvent(ctx, i) },
 ];
 
 /** Literal line starts of every command output (used to build the engine's dispatch table). */
