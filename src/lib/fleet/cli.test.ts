@@ -33,7 +33,7 @@ const ipsecEvtx = (computer: string, n: number) =>
     })),
   );
 
-describe.skipIf(!haveCatalogue)('decode CLI with files', () => {
+describe.skipIf(!haveCatalogue)('decode CLI with files', { timeout: 60_000 }, () => {
   it('an .evtx: stats.records is the number of records read, damage listed with offsets', () => {
     const p = join(SAMPLES, 'sample_with_a_bad_chunk_magic.evtx');
     if (!existsSync(p)) throw new Error(`evtx sample missing: ${p}`);
