@@ -187,6 +187,10 @@ describe('escalation packet', () => {
     await page.fill('#pk-target', 'fs01.corp.example.com');
     await page.fill('#pk-user', 'CORP\\yamada');
     await page.fill('#pk-findings', 'IKE Peer Addr 192.168.10.20\nSource IP Address 10.1.2.3\nPeer: host/fs01.corp.example.com\nfe80::1c2b:3a4d:5e6f:7a8b%11');
+    // Redaction is on and only the always-written files are ticked by default (packet-ux.test.ts):
+    // start from the raw text with oakley.log attached, then turn redaction on with the keyboard.
+    await page.check('input[name="files"][value="<コンピュータ名>_oakley.log"]');
+    await page.uncheck('[data-redact]');
     let plain = await page.inputValue('#pk-plain');
     expect(plain).toContain('192.168.10.20');
     expect(plain).toContain('PC-0423_oakley.log');

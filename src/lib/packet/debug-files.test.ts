@@ -15,3 +15,16 @@ describe('IPsec_Debug.vbs files (table 7.3)', () => {
     expect(debugFileName('<コンピュータ名>_<サーバー名>_ping.txt', ' ', '')).toBe('<コンピュータ名>_<サーバー名>_ping.txt');
   });
 });
+
+describe('files ticked by default', () => {
+  it('are the ones written on every computer: not the XP-only, server-only or if-present ones', async () => {
+    const { DEFAULT_FILES } = await import('./debug-files.ts');
+    expect(DEFAULT_FILES).toContain('<コンピュータ名>_gpresult.txt');
+    expect(DEFAULT_FILES).toContain('<コンピュータ名>_<サーバー名>_ping.txt');
+    expect(DEFAULT_FILES).not.toContain('<コンピュータ名>_ipseccmd_show_all.txt');
+    expect(DEFAULT_FILES).not.toContain('<コンピュータ名>_netsh_show_all.txt');
+    expect(DEFAULT_FILES).not.toContain('<コンピュータ名>_oakley.log');
+    expect(DEFAULT_FILES).toHaveLength(DEBUG_FILES.filter((f) => !f.only).length);
+    expect(DEFAULT_FILES.length).toBeLessThan(DEBUG_FILES.length);
+  });
+});

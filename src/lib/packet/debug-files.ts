@@ -32,6 +32,12 @@ export const DEBUG_FILES: readonly DebugFile[] = [
   { template: '<コンピュータ名>_<サーバー名>_ping.txt' },
 ];
 
+/**
+ * Files ticked before the agent says otherwise: the ones the script writes on every computer.
+ * XP-only, server-only and "if present" files are ticked only when the agent has them.
+ */
+export const DEFAULT_FILES: readonly string[] = DEBUG_FILES.filter((f) => !f.only).map((f) => f.template);
+
 /** The file name for a computer (and the server it tested); placeholders stay when a name is empty. */
 export function debugFileName(template: string, computer?: string, server?: string): string {
   let name = template;

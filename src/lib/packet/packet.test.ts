@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { toString } from 'mdast-util-to-string';
 import { buildPacket, EMPTY_FIELDS, escapeMd, fence, formatTimestamp, packetState, type PacketFields } from './packet.ts';
 import { describeLink, describePath } from './path.ts';
 import { DRAFT_KEY, parseDraft, serializeDraft } from './draft.ts';
@@ -80,6 +83,20 @@ describe('buildPacket', () => {
     expect(p.markdown).toContain('- `<HOST-1>_oakley.log`');
     expect(p.markdown).toContain('```text\nEvent 547 from <IP-2> to <IP-1>');
     expect(p.markdown).not.toMatch(/\n{3,}/);
+  });
+
+  it('writes the flowchart steps as a real ordered list, one per path, with the end of the path after it', () => {
+    const p = buildPacket(f, paths, { redact: false, createdAt: 't' });
+    expect(p.markdown).not.toMatch(/^\\\d/m);
+    const tree = unified().use(remarkParse).parse(p.markdown);
+    const lists = tree.children.filter((n) => n.type === 'list' && n.ordered);
+    expect(lists.map((l) => (l as { children: unknown[] }).children.map((i) => toString(i)))).toEqual([
+      ['Q1 対象に ping が通りますか? → はい', 'Q2 テスト用コンピュータには接続できますか? → はい、対象だけ駄目'],
+      ['Q1 更新で直りましたか? → いいえ'],
+    ]);
+    const paras = tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n));
+    expect(paras).toContain('→ 図 7.3「対象コンピュータ」へ進んだ');
+    expect(paras.some((t) => t.startsWith('結果: 未修正 — '))).toBe(true);
   });
 
   it('uses the chosen end state when no path ends in an outcome, and says when nothing was entered', () => {

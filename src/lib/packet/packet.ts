@@ -9,7 +9,7 @@
  * The site's own wording (questions, answers, outcomes) is never redacted.
  */
 import { END_STATE_LABEL, type EndState } from '../flowchart/types.ts';
-import { DEBUG_FILES, debugFileName } from './debug-files.ts';
+import { DEBUG_FILES, DEFAULT_FILES, debugFileName } from './debug-files.ts';
 import type { DescribedPath } from './path.ts';
 import { createRedactor, type RedactEntry } from './redact.ts';
 import { codeSpan, escapeMarkdown, fence } from '../decode/markdown.ts';
@@ -45,7 +45,7 @@ export const EMPTY_FIELDS: PacketFields = {
   occurred: '',
   summary: '',
   state: '',
-  files: DEBUG_FILES.map((f) => f.template),
+  files: [...DEFAULT_FILES],
   findings: '',
   notes: '',
 };
@@ -140,10 +140,12 @@ export function buildPacket(fields: PacketFields, paths: DescribedPath[], option
   md.push('', '### フローチャートでたどった経路', '');
   if (paths.length === 0) md.push('(フローチャートを使っていない)');
   for (const p of paths) {
+    // The list marker is written by us, never escaped: escaping the step text alone keeps "1." a
+    // list item; the end of the path is its own paragraph after a blank line.
     md.push(`**図 ${p.figure} ${escapeMd(p.title)}**`, '');
-    const lines = pathLines(p);
-    lines.forEach((l) => md.push(/^\d+\. /.test(l) ? escapeMd(l).replace(/^(\d+)\\\./, '$1.') : `- ${escapeMd(l)}`));
-    md.push('');
+    p.steps.forEach((s, i) => md.push(`${i + 1}. ${escapeMd(`${s.tag} ${s.question} → ${s.answer}`)}`));
+    if (p.steps.length) md.push('');
+    for (const l of pathLines(p).slice(p.steps.length)) md.push(escapeMd(l), '');
   }
   if (options.link) md.push(`[同じ経路を開く (回答のみ)](<${options.link.replace(/[<>\s]/g, encodeURIComponent)}>)`, '');
   if (last?.end.kind === 'outcome' && last.end.action) md.push('### フローチャートの指示', '', escapeMd(last.end.action), '');
