@@ -10,9 +10,11 @@
  *
  * Input:  the flowchart data (+ how to name another flowchart for hand-over boxes).
  * Output: boxes with wrapped text lines and arrows as polylines with their labels, in px.
- * Text width is estimated: CJK and full-width characters 1 em, others 0.6 em.
+ * Text width is estimated: CJK and full-width characters 1 em, others 0.6 em. Japanese breaks
+ * only between phrases (wrap.ts), so no label shows 「対/象」 or a lone last character.
  */
 import { END_STATE_LABEL, nodeOrder, type EndState, type FlowchartData } from './types.ts';
+import { textWidth as measure, wrap as phraseWrap } from './wrap.ts';
 
 export const FONT = 13;
 export const LINE = 18;
@@ -68,47 +70,14 @@ export interface LayoutOptions {
   describeGoto?: (id: string) => { figure?: string; title: string };
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/;
-const NO_LINE_START = /^[、。，．・：；？！ー」』）)\]〕】,.:;!?]/;
-
-/** Estimated width of a string in px at `size`. */
+/** Estimated width of a string in px at `size` (wrap.ts: CJK 1 em, others 0.6 em). */
 export function textWidth(text: string, size = FONT): number {
-  let em = 0;
-  for (const ch of text) em += WIDE.test(ch) ? 1 : ch === ' ' ? 0.33 : 0.6;
-  return em * size;
+  return measure(text, size);
 }
 
-/** Wrap text to lines no wider than `max` px: CJK may break anywhere, ASCII words stay whole when they fit. */
+/** Wrap text to lines no wider than `max` px, breaking Japanese only between phrases (wrap.ts, BudouX). */
 export function wrap(text: string, max: number, size = FONT): string[] {
-  const tokens = text.match(/[A-Za-z0-9_./:\\<>=%@+#'"()-]+|\s+|./gu) ?? [];
-  const lines: string[] = [];
-  let line = '';
-  const flush = () => {
-    if (line.trim()) lines.push(line.trim());
-    line = '';
-  };
-  for (const raw of tokens) {
-    const token = /^\s+$/.test(raw) ? ' ' : raw;
-    if (token === ' ' && line === '') continue;
-    // Closing punctuation stays on its line even when it overflows a little (kinsoku).
-    if (textWidth(line + token, size) <= max || NO_LINE_START.test(token)) {
-      line += token;
-      continue;
-    }
-    flush();
-    if (token === ' ') continue;
-    if (textWidth(token, size) <= max) {
-      line = token;
-      continue;
-    }
-    // A word longer than a whole line: cut it.
-    for (const ch of token) {
-      if (line && textWidth(line + ch, size) > max) flush();
-      line += ch;
-    }
-  }
-  flush();
-  return lines.length ? lines : [''];
+  return phraseWrap(text, max, size);
 }
 
 function boxHeight(lines: number): number {
