@@ -84,8 +84,14 @@ class FlowchartWizard extends HTMLElement {
       notice.hidden = true;
     }
     this.render();
-    if (fromHistory) this.focusCurrent();
-    if (parsed.state.steps.length > 0 && !fromHistory) this.announce(`リンクの経路を読み込みました。ステップ ${parsed.state.steps.length + 1} から続けます。`);
+    // On arrival too (a fresh page, a hand-over from 7.1, a shared link), focus goes to the current
+    // question, so the first answer is one Tab away instead of behind the header and the sidebar.
+    // A link to an anchor (#…) keeps its target.
+    if (fromHistory || !location.hash) this.focusCurrent(!fromHistory);
+    const handover = parsePrev(this.prev);
+    const from = handover && this.graph.charts[handover.chart];
+    if (!fromHistory && from && parsed.state.steps.length === 0) this.announce(`図 ${from.figure} から引き継ぎました。図 ${this.graph.figure} の最初の質問です。`);
+    else if (parsed.state.steps.length > 0 && !fromHistory) this.announce(`リンクの経路を読み込みました。ステップ ${parsed.state.steps.length + 1} から続けます。`);
   }
 
   /** This page's URL for the current state (other parameters kept). */
@@ -111,6 +117,7 @@ class FlowchartWizard extends HTMLElement {
       }
     }
     this.renderCrumbs(at);
+    this.renderDiagram(at);
     this.renderLinks();
     this.renderPrev();
     const backButton = this.$('[data-back]') as HTMLButtonElement;
@@ -179,9 +186,45 @@ class FlowchartWizard extends HTMLElement {
     box.hidden = false;
   }
 
-  private focusCurrent() {
+  private focusCurrent(onArrival = false) {
     const visible = this.querySelector<HTMLElement>('.fc-steps > section:not([hidden]) h3');
-    visible?.focus();
+    if (!visible) return;
+    if (!onArrival) return visible.focus();
+    // arriving: keep the page title in view when the question is already on screen
+    visible.focus({ preventScroll: true });
+    const r = visible.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) visible.scrollIntoView({ block: 'center' });
+  }
+
+  /**
+   * Mark where the agent is on the diagram drawn at build time (Diagram.astro: data-box on each
+   * box): the current box, and the questions already answered. The caption says it in words too.
+   */
+  private renderDiagram(at: ReturnType<typeof position>) {
+    const chart = this.closest('.fc');
+    if (!chart) return;
+    const last = this.state.steps[this.state.steps.length - 1];
+    const current = at.kind === 'question' ? at.node : at.kind === 'outcome' ? `o:${at.outcome}@${last?.node}` : `g:${at.goto}@${last?.node}`;
+    const visited = new Set(this.state.steps.map((s) => s.node));
+    for (const box of chart.querySelectorAll<SVGGElement>('[data-box]')) {
+      const key = box.dataset.box!;
+      box.classList.toggle('fc-current', key === current);
+      box.classList.toggle('fc-visited', key !== current && visited.has(key));
+    }
+    for (const li of chart.querySelectorAll<HTMLElement>('[data-text-node]')) {
+      if (at.kind === 'question' && li.dataset.textNode === at.node) li.setAttribute('aria-current', 'step');
+      else li.removeAttribute('aria-current');
+    }
+    const where = chart.querySelector<HTMLElement>('[data-diagram-where]');
+    if (where) {
+      const tag = at.kind === 'question' ? this.graph.nodes[at.node].tag : '';
+      where.textContent =
+        at.kind === 'question'
+          ? `太い枠がいまの質問 (${tag} ${this.graph.nodes[at.node].short}) です。色の付いた枠は答えた質問です。`
+          : at.kind === 'outcome'
+            ? `太い枠がたどり着いた結果 (${STATE_LABEL[this.graph.outcomes[at.outcome].state]}) です。色の付いた枠は答えた質問です。`
+            : `太い枠が次のフローチャートへの引き継ぎ (図 ${this.graph.charts[at.goto]?.figure ?? ''}) です。`;
+    }
   }
 
   private announce(message: string) {
