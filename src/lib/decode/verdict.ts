@@ -264,7 +264,10 @@ function reroute(env: VerdictEnv, f: Finding, strong = false): void {
 /** A page about a code explains more than a page about the event that carries it. */
 function specificity(env: VerdictEnv, f: Finding): number {
   const p = f.playbook ? env.idx.playbooks.get(f.playbook.id) : undefined;
-  return p && p.codes.length ? 1 : 0;
+  if (!p) return f.guide ? -1 : -2;
+  // an event's hub page (event-4653) is less specific than the page of the failure it names
+  if (/\/event-\d+$/.test(p.id)) return -1;
+  return p.codes.length || p.signatures.some((x) => x.code !== undefined) ? 1 : 0;
 }
 
 const RANK: Record<Verdict, number> = { 'ipsec-fault': 5, vpn: 4, 'need-data': 3, 'ipsec-ok': 2, 'not-ipsec': 1 };
@@ -319,7 +322,7 @@ export function decide(env: VerdictEnv, findings: Finding[], unrecognised: Unrec
       const b = RANK[best.verdict as Verdict];
       const sa = specificity(env, f);
       const sb = specificity(env, best);
-      if (a > b || (a === b && f.verdict === 'vpn' && sa > sb) || (a === b && sa === sb && f.priority > best.priority)) best = f;
+      if (a > b || (a === b && sa > sb) || (a === b && sa === sb && f.priority > best.priority)) best = f;
     }
   }
   // Another product's VPN log with RAS codes but no Windows VPN event: the codes are that product's
