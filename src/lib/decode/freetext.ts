@@ -50,7 +50,9 @@ export function scanFreeText(ctx: Ctx, freeLines: number[]): void {
   const text = ctx.text;
   const services = new Map<string, { at: [number, number]; line: string; count: number }>();
   const symptomHits = new Map<string, { page: CataloguePlaybook; phrase: string; span: [number, number]; count: number }>();
-  const plist = phrases(ctx);
+  // callers' words come in short pastes: a long log gets no phrase matching (it has real evidence, and
+  // matching hundreds of phrases against thousands of lines would cost more than the whole decode)
+  const plist = freeLines.length <= 300 ? phrases(ctx) : [];
   let apipa: [number, number] | undefined;
   let seen = 0;
   for (const li of freeLines) {

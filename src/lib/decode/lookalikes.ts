@@ -36,12 +36,20 @@ export const PRODUCTS: Product[] = [
 ];
 
 const ALL_MARKS: Array<[string, Product]> = PRODUCTS.flatMap((p) => p.marks.map((m) => [m, p] as [string, Product]));
+const MARK_RE = new RegExp(ALL_MARKS.map(([m]) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|'), 'g');
 
 /** Claim look-alike lines; returns the per-line claim array, or undefined when no marker occurs at all. */
 export function claimLookalikes(ctx: Ctx): Uint8Array | undefined {
   const text = ctx.text;
-  const present = ALL_MARKS.filter(([m]) => text.includes(m));
-  if (!present.length) return undefined;
+  // one pass with one regex over the whole input instead of a scan per mark
+  const found = new Set<string>();
+  MARK_RE.lastIndex = 0;
+  for (let m = MARK_RE.exec(text); m; m = MARK_RE.exec(text)) {
+    found.add(m[0]);
+    if (found.size >= ALL_MARKS.length) break;
+  }
+  if (!found.size) return undefined;
+  const present = ALL_MARKS.filter(([m]) => found.has(m));
   const { starts, ends, count } = ctx.lines;
   const claimed = new Uint8Array(count);
   const seen = new Map<string, { p: Product; lines: number; first: Span; last: Span; sample: string }>();

@@ -60,8 +60,16 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
 const VPN_WORDS = ['vpn', 'l2tp', 'ikev2', 'rasclient', 'remoteaccess', 'wan miniport', 'rasdial', 'rasphone', 'always on vpn', 'sstp', 'pptp', 'dialed a connection', 'demand dial', 'demand-dial', 'リモート アクセス', 'リモートアクセス', 'ダイヤルアップ'];
 const ISOLATION_WORDS = ['ipsec', 'ike ', 'authip', 'security association', 'セキュリティ アソシエーション', 'セキュリティアソシエーション', 'main mode', 'quick mode', 'メイン モード', 'クイック モード', 'connection security', '接続セキュリティ', 'domain isolation', 'ドメイン分離', 'サーバー分離', 'policyagent', 'ikeext', 'oakley', 'esp', 'ネゴシエート', 'negotiat'];
 
+let lastText = '';
+let lastLower = '';
+
+/** Lower-cased head of the paste, computed once per paste (every verdict rule reads it). */
 function lowerHead(text: string): string {
-  return (text.length > 200000 ? text.slice(0, 200000) : text).toLowerCase();
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = (text.length > 200000 ? text.slice(0, 200000) : text).toLowerCase();
+  }
+  return lastLower;
 }
 
 const STRONG_VPN_WORDS = ['error code returned on failure', 'returned on termination', 'l2tp', 'rasclient', 'dialed a connection', 'demand dial', 'demand-dial', 'wan miniport', 'vpn server', 'vpn client', 'vpn connection', 'vpn 接続', 'vpn接続', 'vpn サーバー', 'always on vpn', 'rasdial', 'rasphone'];
