@@ -96,10 +96,10 @@ export function buildCatalogue(playbooks: CataloguePlaybook[], eventIdsTsv: stri
       note: r.note,
     })),
     errorCodes: [
-      ...[tables.ike, tables.win32 ?? ''].flatMap((t) => parseTsv(t))
+      ...[['ike', tables.ike] as const, ['win32', tables.win32 ?? ''] as const].flatMap(([table, t]) => parseTsv(t).map((r): Record<string, string> & { table: 'ike' | 'win32' } => ({ ...r, table })))
         .filter((r) => r.decimal !== '')
         .map((r) => ({
-          table: 'ike' as const,
+          table: r.table,
           name: r.name,
           decimal: Number(r.decimal),
           hex: r.hex,

@@ -39,8 +39,8 @@ export interface CatalogueEvent {
 }
 
 export interface CatalogueErrorCode {
-  /** Which table the code comes from: Win32 (IKE/IPsec 13000–13999, oakley, and general codes), RAS (600–899), WFP HRESULT (0x8032xxxx). */
-  table: 'ike' | 'ras' | 'wfp';
+  /** Which table the code comes from: Win32 IKE/IPsec (13000–13999, oakley), general Win32 codes help desks meet beside IPsec (87, 1068, 1722…), RAS (600–899), WFP HRESULT (0x8032xxxx). */
+  table: 'ike' | 'win32' | 'ras' | 'wfp';
   name: string;
   decimal: number;
   hex: string;

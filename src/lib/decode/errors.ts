@@ -39,7 +39,7 @@ export function readToken(idx: CatalogueIndex, token: string, context: boolean):
   const out: CodeReading[] = [];
   if (token.length === 0 || token.length > 40) return out;
   const up = token.toUpperCase();
-  if (up.startsWith('ERROR_') || up.startsWith('SEC_E_')) {
+  if (up.startsWith('ERROR_') || up.startsWith('SEC_E_') || up.startsWith('FWP_E_') || up.startsWith('RPC_S_')) {
     const c = idx.codesByName.get(up);
     if (c) out.push({ form: 'name', value: c.decimal, code: c });
     return out;
@@ -171,7 +171,8 @@ export function codeFinding(idx: CatalogueIndex, token: string, span: Span, read
     meaning = `数値だけでは 10 進数・16 進数・イベント ID のどれか決まらないため、当てはまる読み方をすべて並べています。`;
   } else if (first) {
     const name = first.name.startsWith('(') ? first.hex : first.name;
-    title = `エラー コード ${first.decimal} (${first.hex}) = ${name}`;
+    // WFP codes are HRESULTs: people write them in hex, not as the unsigned decimal
+    title = first.table === 'wfp' ? `エラー コード ${first.hex} = ${name}` : `エラー コード ${first.decimal} (${first.hex}) = ${name}`;
     const ja = japaneseText(idx, first.decimal);
     meaning = ja ? `日本語版 Windows では「${ja}」と表示されるエラーです。` : `Windows の説明文は「${first.message.trim()}」です。`;
   } else {
@@ -243,7 +244,7 @@ export function scanCodes(idx: CatalogueIndex, text: string, s: number, e: numbe
     if ((next === 0x2e || next === 0x3a) && j + 1 < e && isDigit(text.charCodeAt(j + 1))) continue;
     if (next === 0x2f || next === 0x5c) continue;
     const f = token.charCodeAt(0);
-    const isName = token.length > 6 && (token.startsWith('ERROR_') || token.startsWith('SEC_E_') || token.startsWith('error_'));
+    const isName = token.length > 6 && (token.startsWith('ERROR_') || token.startsWith('SEC_E_') || token.startsWith('FWP_E_') || token.startsWith('RPC_S_') || token.startsWith('error_'));
     const isNum = isDigit(f) || f === 0x2d;
     if (!isName && !isNum && !(token.length >= 4 && token.length <= 8 && isHexDigit(f))) continue;
     if (isNum && f !== 0x2d && !(token.length >= 2 && (token[1] === 'x' || token[1] === 'X')) && token.length < 3) continue;

@@ -145,3 +145,31 @@ describe('verdict: a symbolic name beside the wrong number', () => {
     expect(r.findings.some((x) => x.title.startsWith('名前と数値が一致しません'))).toBe(false);
   });
 });
+
+describe('verdict: codes with the site\'s own pages (generated catalogue)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const gen = JSON.parse(readFileSync(join(import.meta.dirname, '../../generated/catalogue.json'), 'utf8'));
+  it('a code both a VPN page and an isolation page explain is need-data alone, VPN with VPN words', () => {
+    const bare = decode('Error 13806', gen);
+    expect(bare.verdict).toBe('need-data');
+    expect(bare.verdictReason).toContain('VPN 接続でもドメイン分離でも');
+    const vpn = decode('Error 13806 when I dial the L2TP VPN connection', gen);
+    expect(vpn.verdict).toBe('vpn');
+    expect(vpn.verdictInfo.playbook?.id).toBe('vpn/error-13806');
+  });
+  it('a general Windows error code is not called an IPsec fault on its own', () => {
+    const r = decode('0x800706BA', gen);
+    expect(r.findings[0].title).toContain('RPC_S_SERVER_UNAVAILABLE');
+    expect(r.verdict).toBe('need-data');
+  });
+  it('WFP codes are read by name and by HRESULT, and titled in hex', () => {
+    expect(decode('FWP_E_ALREADY_EXISTS', gen).findings[0].title).toBe('エラー コード 0x80320009 = FWP_E_ALREADY_EXISTS');
+    expect(decode('hr = -2144206839', gen).findings[0].title).toBe('エラー コード 0x80320009 = FWP_E_ALREADY_EXISTS');
+  });
+  it('a RAS code is the VPN\'s and links its page', () => {
+    const r = decode('error 809', gen);
+    expect(r.verdict).toBe('vpn');
+    expect(r.verdictInfo.playbook?.id).toBe('vpn/error-809');
+  });
+});

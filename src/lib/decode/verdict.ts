@@ -143,7 +143,12 @@ export function findingVerdict(env: VerdictEnv, f: Finding): { verdict: Verdict;
       return { verdict: 'need-data', reason: 'エラー コードは分かりましたが、対応するページがありません。' };
     }
     if (f.confidence === 'partial') return { verdict: 'need-data', reason: '数値の読み方が 1 つに決まりません。' };
-    if (splitCode(env, f)) {
+    const codes = codesOf(env, f);
+    // a general Windows error (RPC server unavailable, parameter incorrect…) is not IPsec's on its own
+    if (codes.length && codes.every((c) => env.idx.codesByValue.get(c)?.table === 'win32') && dom !== 'vpn') {
+      return { verdict: 'need-data', reason: 'Windows の一般的なエラー コードです。IPsec が原因かどうかは、出た場面 (コマンド、イベント) で決まります。' };
+    }
+    if (splitCode(env, f) || (dom !== 'vpn' && codes.some((c) => vpnPageByCode(env.idx).has(c)))) {
       if (hasVpnContext(env.text)) return { verdict: 'vpn', reason: 'VPN 接続の文脈で出たエラー コードです。' };
       return { verdict: 'need-data', reason: 'このコードは VPN 接続でもドメイン分離でも出ます。どちらの場面かが分かりません。' };
     }
