@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The unit tests Stryker runs (npm run test:mutation): the suites that guard the mutated modules, as one
- * plain project (Stryker's runner drives a single project). The catalogue is built first by the same global
- * setup as the unit project, so no suite depends on another having built it.
+ * plain project (Stryker's runner drives a single project). The catalogue is built first (once per sandbox) by a
+ * global setup, so no suite depends on another having built it.
  */
 export default defineConfig({
   test: {
@@ -17,7 +17,9 @@ export default defineConfig({
       'src/lib/decode/verdict.test.ts',
       'src/lib/decode/catalogue-index.test.ts',
       'src/lib/decode/redact.test.ts',
-      'src/lib/redact/*.test.ts',
+      'src/lib/redact/redact.test.ts',
+      'src/lib/redact/policy.test.ts',
+      'src/lib/redact/property.test.ts',
       'src/lib/flowchart/validate.test.ts',
       'src/lib/site/csp.test.ts',
       'src/lint/rules.test.ts',
@@ -26,7 +28,9 @@ export default defineConfig({
       'src/lib/search/*.test.ts',
       'src/lib/catalogue/*.test.ts',
     ],
-    globalSetup: ['test/support/global-catalogue.ts'],
+    globalSetup: ['test/mutation/global-catalogue.ts'],
+    // one module cache per worker: a mutant's run re-imports nothing (mutants switch at run time, not at import)
+    isolate: false,
     // instrumented code under two runners on a shared machine: the CLI-spawning suites need room
     testTimeout: 60_000,
   },
