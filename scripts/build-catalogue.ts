@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { collectPlaybooks, buildCatalogue } from '../src/lib/catalogue/build.ts';
 import { jsonSchemas } from '../src/schema/json-schema.ts';
 import { reportCrossFile } from '../src/lib/catalogue/checks.ts';
+import { collectGuides } from '../src/lib/catalogue/build.ts';
 
 const root = process.cwd();
 if (reportCrossFile(root) > 0) process.exit(1); // YAML errors with their line, then duplicate signatures / event claims, unknown event IDs (both files named)
@@ -23,6 +24,7 @@ if (errors.length > 0) {
 }
 const read = (f: string) => readFileSync(join(root, 'content/data', f), 'utf8');
 const catalogue = buildCatalogue(playbooks, read('event_ids.tsv'), { ike: read('ike_error_codes.tsv'), win32: read('win32_error_codes.tsv'), ras: read('ras_error_codes.tsv'), wfp: read('wfp_error_codes.tsv') });
+catalogue.guides = collectGuides(root); // the decoder's guide titles, from the pages themselves
 mkdirSync(join(root, 'src/generated'), { recursive: true });
 writeFileSync(join(root, 'src/generated/catalogue.json'), JSON.stringify(catalogue, null, 1));
 mkdirSync(join(root, 'schemas'), { recursive: true });

@@ -33,5 +33,6 @@ export default defineConfig({
     isolate: false,
     // instrumented code under two runners on a shared machine: the CLI-spawning suites need room
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { Playbook } from '../../schema/playbook.ts';
 import { pageIdFromPath, pageUrl } from '../site/page-id.ts';
 import { parseTsv } from '../data/tsv.ts';
-import type { Catalogue, CataloguePlaybook } from './types.ts';
+import type { Catalogue, CatalogueGuide, CataloguePlaybook } from './types.ts';
 
 /** Every .md/.mdx file under dir, sorted, skipping files that start with `_`. */
 export function listContentFiles(dir: string): string[] {
@@ -136,4 +136,19 @@ export function buildCatalogue(playbooks: CataloguePlaybook[], eventIdsTsv: stri
         })),
     ],
   };
+}
+
+/**
+ * Titles of the guide and reference pages (content/guides, content/reference) from their frontmatter, so the
+ * decoder names a page as the page names itself (one source: a renamed page renames its links in tickets).
+ */
+export function collectGuides(root: string): CatalogueGuide[] {
+  const out: CatalogueGuide[] = [];
+  for (const folder of ['content/guides', 'content/reference']) {
+    for (const file of listContentFiles(join(root, folder))) {
+      const fm = readFrontmatter(readFileSync(file, 'utf8'));
+      if (typeof fm?.title === 'string') out.push({ id: pageIdFromPath(relative(root, file)), title: fm.title });
+    }
+  }
+  return out;
 }

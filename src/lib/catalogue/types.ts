@@ -52,9 +52,18 @@ export interface CatalogueErrorCode {
   playbook?: string;
 }
 
+/** A guide or reference page the decoder points to: its title as the page itself gives it (frontmatter). */
+export interface CatalogueGuide {
+  /** Page id (`guides/toolkit`, `reference/netdiag`). */
+  id: string;
+  title: string;
+}
+
 export interface Catalogue {
   generatedFrom: string;
   playbooks: CataloguePlaybook[];
   events: CatalogueEvent[];
   errorCodes: CatalogueErrorCode[];
+  /** Guide and reference pages with their titles (absent in catalogues built before they were collected). */
+  guides?: CatalogueGuide[];
 }

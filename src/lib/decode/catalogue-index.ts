@@ -45,6 +45,8 @@ export interface CatalogueIndex {
   codesByMessage: Map<string, CatalogueErrorCode>;
   /** Signatures that carry a code: gives the Japanese text and the playbook of a code. */
   sigByCode: Map<number, { playbookId: string; ja: string }[]>;
+  /** Guide and reference page id -> the page's own title. */
+  guides: Map<string, string>;
 }
 
 const DEFAULT_SOURCES = ['Security', 'IPSEC', 'IPSec', 'PolicyAgent', 'Oakley', 'IPSECPolicyStorage', 'Microsoft-Windows-Security-Auditing', 'IPsec', 'PAStore'];
@@ -180,7 +182,8 @@ function buildIndex(cat: Catalogue): CatalogueIndex {
     const mk = looseKey(c.message ?? '');
     if (mk.length >= 6 && !codesByMessage.has(mk)) codesByMessage.set(mk, c);
   }
-  return { cat, playbooks, byEvent, bySuccessor, events, ipsecSources, ipsecIds, templates, reasons, codesByValue, codesByName, codesByMessage, sigByCode };
+  const guides = new Map((cat.guides ?? []).filter((g) => g && typeof g.id === 'string' && typeof g.title === 'string').map((g) => [g.id, g.title]));
+  return { cat, playbooks, byEvent, bySuccessor, events, ipsecSources, ipsecIds, templates, reasons, codesByValue, codesByName, codesByMessage, sigByCode, guides };
 }
 
 /** "IPSEC (2000) / IPSec (XP/2003)" -> ["IPSEC", "IPSec"]. */
@@ -231,41 +234,7 @@ export function eventTitle(idx: CatalogueIndex, id: number, source?: string): st
   return list[0].title || undefined;
 }
 
-const GUIDES: Record<string, string> = {
-  'guides/path-connectivity': '経路の接続性を確認する',
-  'guides/name-resolution': '名前解決の問題',
-  'guides/ip-configuration': 'IP アドレス構成の問題',
-  'guides/ipsec-service': 'IPsec サービスのトラブルシューティング',
-  'guides/domain-controller-kerberos': 'ドメイン コントローラーとの接続と Kerberos',
-  'guides/kerberos-and-groups': 'Kerberos とグループ メンバーシップ',
-  'guides/policy-delivery': 'グループ ポリシーによる IPsec ポリシーの配布',
-  'guides/policy-stores': 'IPsec ポリシーの保存場所と起動時の動作',
-  'guides/policy-interpretation': 'IPsec ポリシーの解釈',
-  'guides/pmtu-fragmentation': 'PMTU と断片化',
-  'guides/network-devices-nics': 'ネットワーク機器と NIC',
-  'guides/packet-loss-events': 'パケット損失のイベント',
-  'guides/ike-troubleshooting': 'IKE ネゴシエーションのトラブルシューティング',
-  'guides/expected-ike-behaviour': '想定される IKE の動作',
-  'guides/ike-testing': 'IKE のテスト',
-  'guides/rras-l2tp': 'RRAS と L2TP のポリシー',
-  'guides/winsock-lsp': 'Winsock LSP',
-  'guides/toolkit': 'トラブルシューティング ツールキット',
-  'guides/tier3-collection': '第 3 層のための情報収集',
-  'guides/network-traces': 'ネットワーク トレース',
-  'guides/broadcast-multicast': 'ブロードキャストとマルチキャスト',
-  'reference/registry': 'レジストリ値の一覧',
-  'reference/error-codes': 'エラー コードの一覧',
-  'reference/event-ids': 'イベント ID の一覧',
-  'reference/debug-files': 'IPsec_Debug.vbs が作成するファイル',
-  'reference/netdiag': 'Netdiag の IPsec 機能',
-  'reference/tools': 'その他のツール',
-  'reference/ports': 'ポートとプロトコル',
-  'guides/consec-tools': '接続セキュリティ規則を調べるツール',
-  'guides/consec-monitoring': 'セキュリティ アソシエーションの監視',
-  'guides/ipsec-auditing': 'IPsec の監査ポリシー (auditpol)',
-  'guides/wfp-tracing': 'WFP のトレース (netsh wfp capture)',
-};
-
-export function guideRef(id: string): GuideRef {
-  return { id, url: `/${id}/`, title: GUIDES[id] ?? id };
+/** A guide or reference page, titled as the page titles itself (the catalogue collects the frontmatter titles). */
+export function guideRef(id: string, idx?: CatalogueIndex): GuideRef {
+  return { id, url: `/${id}/`, title: idx?.guides.get(id) ?? id };
 }

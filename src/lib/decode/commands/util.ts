@@ -114,7 +114,7 @@ export function cmdFinding(ctx: Ctx, o: CmdOpts): Finding {
     const t = tierOf(ctx, pb.id);
     if (t) f.tier = t;
   } else f.tier = 2;
-  if (o.guide) f.guide = guideRef(o.guide);
+  if (o.guide) f.guide = guideRef(o.guide, ctx.idx);
   const sens = sensitiveOf(ctx, pb?.id, o.sensitive ?? []);
   if (sens) f.sensitive = sens;
   if (ctx.scope && pb?.id === ctx.scope) f.inScope = true;
