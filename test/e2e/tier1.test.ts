@@ -1,7 +1,7 @@
 /**
  * The 「ティア 1 の対応」 box on a phone (390 × 844): on the page a caller's words lead to most often, the box's
  * heading and what to tell the caller are on the first screen, before the symptom; it fits the width,
- * passes axe, and the folded English sample opens on request.
+ * passes axe in both themes, and the folded English sample opens on request and prints open.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -39,6 +39,15 @@ describe('tier 1 box on a phone', () => {
     await context.close();
   });
 
+  it('passes axe in the dark theme too', async () => {
+    const context = await env.browser.newContext({ viewport: PHONE, colorScheme: 'dark' });
+    const { page } = await openWatched(context as unknown as Browser, env.site.origin);
+    await page.goto(`${env.site.url}ike-main-mode/no-response/`, { waitUntil: 'load' });
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await axeViolations(page, 'section.t1')).toEqual([]);
+    await context.close();
+  });
+
   it('keeps the long English sample folded until asked', async () => {
     const context = await env.browser.newContext({ viewport: PHONE });
     const { page } = await openWatched(context as unknown as Browser, env.site.origin);
@@ -46,6 +55,11 @@ describe('tier 1 box on a phone', () => {
     const sample = page.locator('details.pb-sample').first();
     const line = sample.locator('pre');
     expect(await line.isVisible()).toBe(false);
+    // on paper the sample prints open
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => line.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => line.isVisible()).toBe(false);
     await sample.locator('summary').click();
     await expect.poll(() => line.isVisible()).toBe(true);
     expect(await line.innerText()).toContain('No response from peer');
