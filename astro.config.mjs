@@ -30,7 +30,7 @@ export default defineConfig({
       sidebar,
       // every page lists the families, but only its own family's pages (keeps each page's HTML small)
       routeMiddleware: './src/routeData.ts',
-      customCss: ['./src/styles/site.css', './src/styles/print.css', './src/styles/verdict.css'],
+      customCss: ['./src/styles/site.css', './src/styles/print.css', './src/styles/verdict.css', './src/styles/ja-text.css'],
       components: {
         PageTitle: './src/components/PageTitle.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',
