@@ -47,6 +47,10 @@ export interface CatalogueIndex {
   sigByCode: Map<number, { playbookId: string; ja: string }[]>;
   /** Guide and reference page id -> the page's own title. */
   guides: Map<string, string>;
+  /** A number the chapter prints for an event -> the id Windows logs (4268 -> 4283), from `chapterSays`. */
+  chapterIds: Map<number, number>;
+  /** The reverse: the id Windows logs -> the number the chapter prints. */
+  chapterSays: Map<number, number>;
 }
 
 const DEFAULT_SOURCES = ['Security', 'IPSEC', 'IPSec', 'PolicyAgent', 'Oakley', 'IPSECPolicyStorage', 'Microsoft-Windows-Security-Auditing', 'IPsec', 'PAStore'];
@@ -132,6 +136,8 @@ function buildIndex(cat: Catalogue): CatalogueIndex {
   const templates = new TemplateSet<SigRef>();
   const reasons = new Map<string, ReasonCandidate[]>();
   const sigByCode = new Map<number, { playbookId: string; ja: string }[]>();
+  const chapterIds = new Map<number, number>();
+  const chapterSays = new Map<number, number>();
 
   for (const p of cat.playbooks ?? []) {
     if (!p || typeof p.id !== 'string') continue;
@@ -139,7 +145,11 @@ function buildIndex(cat: Catalogue): CatalogueIndex {
     for (const e of p.events ?? []) {
       push(byEvent, e.id, p);
       ipsecIds.add(e.id);
-      if (typeof e.chapterSays === 'number') push(byEvent, e.chapterSays, p);
+      if (typeof e.chapterSays === 'number') {
+        push(byEvent, e.chapterSays, p);
+        chapterIds.set(e.chapterSays, e.id);
+        chapterSays.set(e.id, e.chapterSays);
+      }
       for (const s of e.sources ?? []) ipsecSources.add(s.toLowerCase());
     }
     for (const s of p.successors ?? []) {
@@ -183,7 +193,7 @@ function buildIndex(cat: Catalogue): CatalogueIndex {
     if (mk.length >= 6 && !codesByMessage.has(mk)) codesByMessage.set(mk, c);
   }
   const guides = new Map((cat.guides ?? []).filter((g) => g && typeof g.id === 'string' && typeof g.title === 'string').map((g) => [g.id, g.title]));
-  return { cat, playbooks, byEvent, bySuccessor, events, ipsecSources, ipsecIds, templates, reasons, codesByValue, codesByName, codesByMessage, sigByCode, guides };
+  return { cat, playbooks, byEvent, bySuccessor, events, ipsecSources, ipsecIds, templates, reasons, codesByValue, codesByName, codesByMessage, sigByCode, guides, chapterIds, chapterSays };
 }
 
 /** "IPSEC (2000) / IPSec (XP/2003)" -> ["IPSEC", "IPSec"]. */

@@ -421,7 +421,7 @@ export function interpretEvent(ctx: Ctx, rec: EventRecord): void {
   if (id === 541) return event541(ctx, rec, facts, gt);
   if (id === 542 || id === 543) return eventEnded(ctx, rec, facts, gt, id);
   if (id === 544 || id === 545 || id === 546) return eventAuthFail(ctx, rec, facts, gt, id);
-  if (id !== undefined && ((id >= 4283 && id <= 4297) || id === 4268)) return driverEvent(ctx, rec, facts, gt, id);
+  if (id !== undefined && isDriverId(ctx.idx.chapterIds.get(id) ?? id)) return driverEvent(ctx, rec, facts, gt, id);
   if (id !== undefined && id >= 4600 && id < 6000) return vistaEvent(ctx, rec, facts, gt, id);
   return genericEvent(ctx, rec, facts, gt);
 }
@@ -637,7 +637,6 @@ function eventAuthFail(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { ti
 }
 
 const DRIVER_WHAT: Record<number, string> = {
-  4268: '不正な SPI のパケットを受信 (章の番号)',
   4283: '不正な SPI のパケットを受信',
   4284: '保護されるべきパケットをクリア テキストで受信',
   4285: 'パケットのハッシュを認証できない',
@@ -655,6 +654,14 @@ const DRIVER_WHAT: Record<number, string> = {
   4297: 'IPsec ドライバーがステートフル モードで起動',
 };
 
+const isDriverId = (id: number) => id >= 4283 && id <= 4297;
+
+/** What a driver event records; a number only the chapter uses (its `chapterSays`, 4268) reads as the event it means. */
+function driverWhat(ctx: Ctx, id: number): string | undefined {
+  const real = ctx.idx.chapterIds.get(id);
+  return real !== undefined && DRIVER_WHAT[real] ? `${DRIVER_WHAT[real]} (章の番号)` : DRIVER_WHAT[id];
+}
+
 function driverEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time?: string; timeKey?: string }, id: number) {
   // group key from the first address in the description (cheap), so repeated events are only counted
   let keyAddr = '';
@@ -669,7 +676,7 @@ function driverEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time
   if (!ctx.wantFinding(prio)) {
     if (ctx.countKnown(key, gt.time, gt.timeKey)) return;
     const p0 = ctx.idx.byEvent.get(id)?.[0];
-    return ctx.count({ key, title: `${id} ${DRIVER_WHAT[id] ?? 'IPsec ドライバーのイベント'}`, eventId: id, source: rec.source, peer: keyAddr || undefined, reason: DRIVER_WHAT[id], playbook: p0 ? playbookRef(p0, '対処') : undefined, ...gt });
+    return ctx.count({ key, title: `${id} ${driverWhat(ctx, id) ?? 'IPsec ドライバーのイベント'}`, eventId: id, source: rec.source, peer: keyAddr || undefined, reason: driverWhat(ctx, id), playbook: p0 ? playbookRef(p0, '対処') : undefined, ...gt });
   }
   const f: Fact[] = [...facts()];
   let count: string | undefined;
@@ -712,9 +719,11 @@ function driverEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { time
   const byEvent = ctx.idx.byEvent.get(id) ?? [];
   if (!pb && byEvent.length) pb = playbookRef(byEvent[0], '対処');
   if (pb && !alts.length) alts = byEvent.filter((p) => p.id !== pb?.id).map((p) => playbookRef(p, '対処'));
-  if (id === 4268) f.push(fact('chapterNote', '番号の注意', '章は 4268 と書いていますが、Windows のメッセージ テーブルではこの内容は 4283 です。', rec.idSpan ?? rec.span));
-  else if (id === 4283 && byEvent.some((p) => p.events.some((e) => e.chapterSays === 4268))) f.push(fact('chapterNote', '番号の注意', '章ではこのイベントを 4268 と呼んでいます。', rec.idSpan ?? rec.span));
-  const what = DRIVER_WHAT[id] ?? 'IPsec ドライバーのイベント';
+  const realId = ctx.idx.chapterIds.get(id);
+  const chapterNo = ctx.idx.chapterSays.get(id);
+  if (realId !== undefined) f.push(fact('chapterNote', '番号の注意', `章は ${id} と書いていますが、Windows のメッセージ テーブルではこの内容は ${realId} です。`, rec.idSpan ?? rec.span));
+  else if (chapterNo !== undefined) f.push(fact('chapterNote', '番号の注意', `章ではこのイベントを ${chapterNo} と呼んでいます。`, rec.idSpan ?? rec.span));
+  const what = driverWhat(ctx, id) ?? 'IPsec ドライバーのイベント';
   const severe = id === 4292 ? 'error' : id <= 4291 ? 'warning' : 'info';
   const detail = [address ? `${address} から` : '', count ? `${count} 個` : ''].filter(Boolean).join(' ');
   finish(

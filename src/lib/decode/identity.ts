@@ -49,7 +49,8 @@ function logsOf(ctx: Ctx, id: number): Set<string> {
 }
 
 function isKnownId(ctx: Ctx, id: number): boolean {
-  return ctx.idx.ipsecIds.has(id) || id === 4268 || (id >= 4283 && id <= 4297);
+  // the chapter's own numbers for events (4268 for 4283) come from the catalogue's chapterSays
+  return ctx.idx.ipsecIds.has(id) || ctx.idx.chapterIds.has(id) || (id >= 4283 && id <= 4297);
 }
 
 /** What the record is. Also updates the paste's carried context (`ctx.carry`). */
