@@ -174,12 +174,18 @@ function saFinding(ctx: Ctx, rs: Rec[], k: 'mm' | 'qm') {
     const proto = tally(rs.map((r) => v(r, 'transportlayerprotocol')));
     if (proto) facts.push(fact('protocol', 'プロトコル', proto, span));
   }
+  return saSummary(ctx, cmd, k, rs.length, facts, span);
+}
+
+/** One finding for a whole list of SAs (netsh or PowerShell): count, peers and what was negotiated. */
+export function saSummary(ctx: Ctx, cmd: string, k: 'mm' | 'qm', count: number, facts: Fact[], span: Span) {
+  const what = k === 'mm' ? 'メイン モード SA' : 'クイック モード SA';
   const peers = facts.filter((f) => f.name === 'peer').length;
   return cmdFinding(ctx, {
-    title: `${cmd}: ${what} が ${rs.length} 件 (相手 ${peers} 台)`,
+    title: `${cmd}: ${what} が ${count} 件 (相手 ${peers} 台)`,
     meaning:
       k === 'mm'
-        ? 'これらの相手とは IKE のメイン モード (認証) まで成立しています。届かない通信があるなら、相手がこの一覧にあるか、クイック モードとファイアウォールを確かめます。'
+        ? 'これらの相手とは IKE のメイン モード (認証) まで成立しています。届かない相手がこの一覧にないなら、その相手とのネゴシエーションを調べます。'
         : 'これらの相手とはデータを保護するクイック モード SA ができています。一覧にない相手との通信が IPsec の問題の候補です。',
     facts,
     span,

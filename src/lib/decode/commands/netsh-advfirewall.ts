@@ -10,7 +10,7 @@ import type { Fact, Span } from '../types.ts';
 import { content } from '../event-sources.ts';
 import type { KV } from './util.ts';
 import { cmdFinding, kvAt } from './util.ts';
-import { kvRun, peerFacts, tally } from './get-netipsec.ts';
+import { kvRun, peerFacts, saSummary, tally } from './get-netipsec.ts';
 
 export const NETSH_ADVFIREWALL_PREFIXES = ['Main Mode SA at', 'Quick Mode SA at', 'Rule Name:', 'Rule Name :', 'メイン モード SA', 'クイック モード SA', '規則名:', '規則名 :'];
 
@@ -118,19 +118,7 @@ function saFinding(ctx: Ctx, bs: Block[], k: 'mm' | 'qm') {
   }
   const psk = pskFacts(bs);
   facts.push(...psk);
-  const peers = facts.filter((f) => f.name === 'peer').length;
-  return cmdFinding(ctx, {
-    title: `netsh advfirewall monitor show ${k === 'mm' ? 'mmsa' : 'qmsa'}: ${what} が ${bs.length} 件 (相手 ${peers} 台)`,
-    meaning:
-      k === 'mm'
-        ? 'これらの相手とは IKE のメイン モード (認証) まで成立しています。届かない相手がこの一覧にないなら、その相手とのネゴシエーションを調べます。'
-        : 'これらの相手とはデータを保護するクイック モード SA ができています。一覧にない相手との通信が IPsec の問題の候補です。',
-    facts,
-    span,
-    severity: 'info',
-    priority: 25,
-    guide: 'guides/consec-monitoring',
-  });
+  return saSummary(ctx, `netsh advfirewall monitor show ${k === 'mm' ? 'mmsa' : 'qmsa'}`, k, bs.length, facts, span);
 }
 
 function ruleFinding(ctx: Ctx, bs: Block[]) {
