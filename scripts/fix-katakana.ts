@@ -18,7 +18,7 @@ import { lengthen, reportable, windowsFragments, type KatakanaHit, type Span } f
 import { knownWindowsStrings } from '../src/lint/windows-strings.ts';
 
 const SKIP = /(^|\/)(node_modules|generated|fixtures?|data)(\/|$)|\.test\.ts$|(^|\/)fixtures\.ts$/;
-const EXT = /\.(mdx?|ts|astro)$/;
+const EXT = /\.(mdx?|ts|astro|json)$/;
 
 function walk(path: string, named: boolean): string[] {
   if (statSync(path).isDirectory()) return readdirSync(path).flatMap((f) => walk(join(path, f), false));

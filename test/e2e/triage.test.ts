@@ -59,7 +59,7 @@ describe('flowchart 7.1 → 7.3 → escalation packet, keyboard only', () => {
     }
     // The breadcrumb lists every answer and the current question.
     expect(await page.locator('[data-crumbs] li').count()).toBe(first.length + 1);
-    expect(await page.locator('[data-crumbs] li[aria-current="step"]').innerText()).toContain('テスト用コンピュータ');
+    expect(await page.locator('[data-crumbs] li[aria-current="step"]').innerText()).toContain('テスト用コンピューター');
     // The aria-live region said what happened.
     await expect.poll(() => page.locator('[data-live]').innerText()).toContain('を選びました');
 
@@ -89,7 +89,7 @@ describe('flowchart 7.1 → 7.3 → escalation packet, keyboard only', () => {
     await page.waitForSelector('[data-path-view] ol');
     const plain = await page.inputValue('#pk-plain');
     expect(plain).toContain('図 7.1 最初の切り分け');
-    expect(plain).toContain('→ 図 7.3「対象コンピュータ」へ進んだ');
+    expect(plain).toContain('→ 図 7.3「対象コンピューター」へ進んだ');
     expect(plain).toContain('結果: 未修正 — 対象との IPsec の問題 (未解決)');
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
@@ -206,7 +206,7 @@ describe('escalation packet', () => {
     }
     expect(plain).toContain('<HOST-1>_oakley.log');
     expect(plain).toMatch(/IKE Peer Addr <IP-\d+>/);
-    expect(plain).toContain('結果: 未修正 — 連絡者のコンピュータの IPsec の問題 (未解決)');
+    expect(plain).toContain('結果: 未修正 — 連絡者のコンピューターの IPsec の問題 (未解決)');
     // The placeholder table stays on screen only.
     expect(await page.locator('[data-table-body] tr').count()).toBeGreaterThan(3);
     expect(plain).not.toContain('元の値');
