@@ -166,7 +166,7 @@ function headerFacts(rec: EventRecord): Fact[] {
     const e = rec.timeSpan ?? rec.dateSpan ?? rec.span;
     f.push(fact('time', '日時', [rec.date, rec.time].filter(Boolean).join(' '), [s[0], Math.max(s[1], e[1])]));
   }
-  if (rec.computer) f.push(fact('computer', 'コンピュータ', rec.computer, rec.computerSpan ?? rec.span, rec.computer.includes('.') ? 'fqdn' : 'host'));
+  if (rec.computer) f.push(fact('computer', 'コンピューター', rec.computer, rec.computerSpan ?? rec.span, rec.computer.includes('.') ? 'fqdn' : 'host'));
   if (rec.user && !WELL_KNOWN_USERS.has(rec.user.toLowerCase())) f.push(fact('user', 'ユーザー', rec.user, rec.userSpan ?? rec.span, 'user'));
   return f;
 }
@@ -202,7 +202,7 @@ function readFields(ctx: Ctx, rec: EventRecord, labels: LabelSet, dataNames?: st
   return res;
 }
 
-const JA_OF: Record<string, string> = { mode: 'モード', failurePoint: '失敗点', reason: '失敗の理由', extraStatus: '追加の状態', filter: 'フィルタ', peerIdentity: 'ピアの ID', parameters: 'パラメータ' };
+const JA_OF: Record<string, string> = { mode: 'モード', failurePoint: '失敗点', reason: '失敗の理由', extraStatus: '追加の状態', filter: 'フィルター', peerIdentity: 'ピアの ID', parameters: 'パラメーター' };
 
 /** Vista+ EventData names -> fact names. */
 const DATA_NAMES: Record<string, [string, string]> = {

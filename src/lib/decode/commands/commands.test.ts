@@ -53,7 +53,7 @@ describe('ipconfig /all', () => {
     expect(apipa.severity).toBe('warning');
     expect(apipa.guide?.id).toBe('guides/ip-configuration');
     expect(fact(apipa, 'adapter')).toBe('Ethernet adapter Local Area Connection');
-    const sum = fs.find((f) => f.title.includes('アダプタ'))!;
+    const sum = fs.find((f) => f.title.includes('アダプター'))!;
     expect(fact(sum, 'host')).toBe('client1');
   });
   it('Japanese labels', () => {

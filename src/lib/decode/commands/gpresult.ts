@@ -72,7 +72,7 @@ export function readGpresult(ctx: Ctx, i: number, kind: number): number {
           const who = t.slice(forAt, on);
           const host = t.slice(on + 4, colon > on ? colon : undefined).trim();
           facts.push(fact('user', 'ユーザー', who, [l.s + forAt, l.s + on], 'user'));
-          facts.push(fact('computer', 'コンピュータ', host, [l.s + on + 4, l.s + on + 4 + host.length], 'host'));
+          facts.push(fact('computer', 'コンピューター', host, [l.s + on + 4, l.s + on + 4 + host.length], 'host'));
         }
       }
       continue;

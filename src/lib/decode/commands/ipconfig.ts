@@ -112,7 +112,7 @@ export function readIpconfig(ctx: Ctx, i: number, kind: number): number {
           cmdFinding(ctx, {
             title: `ipconfig: ${a.name} は自動構成アドレス ${addr.v} (169.254.x.x) です`,
             meaning: 'DHCP サーバーからアドレスを取得できず、Windows が自分で 169.254.x.x を割り当てた状態で、IPsec の除外一覧や DHCP への経路を確認する必要があります。',
-            facts: [fact('adapter', 'アダプタ', a.name, a.nameSpan), ...a.facts],
+            facts: [fact('adapter', 'アダプター', a.name, a.nameSpan), ...a.facts],
             span: aspan,
             severity: 'warning',
             priority: 85,
