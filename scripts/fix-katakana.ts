@@ -17,7 +17,7 @@ import { pageHits } from '../src/lint/katakana-page.ts';
 import { lengthen, reportable, windowsFragments, type KatakanaHit, type Span } from '../src/lint/katakana.ts';
 import { knownWindowsStrings } from '../src/lint/windows-strings.ts';
 
-const SKIP = /(^|\/)(node_modules|generated|fixtures?|data)(\/|$)|\.test\.ts$|(^|\/)fixtures\.ts$/;
+const SKIP = /(^|\/)(node_modules|generated|fixtures?|data)(\/|$)|\.test\.ts$|(^|\/)fixtures\.ts$|(^|\/)src\/lint\/katakana[^/]*\.ts$/;
 const EXT = /\.(mdx?|ts|astro|json)$/;
 
 function walk(path: string, named: boolean): string[] {
@@ -25,7 +25,8 @@ function walk(path: string, named: boolean): string[] {
   return EXT.test(path) && (named || !SKIP.test(path)) ? [path] : [];
 }
 
-const KEY_LITERAL = /(['"`])\s*[\u30a1-\u30fa\u30fc・ ]+(?:名|の設定)?\s*[:：]?\s*\1/g;
+// a bare Windows label ('コンピュータ', 'コンピュータ名:') or a table 7.3 placeholder ('<コンピュータ名>')
+const KEY_LITERAL = /(['"`])\s*[\u30a1-\u30fa\u30fc・ ]+(?:名|の設定)?\s*[:：]?\s*\1|(['"`])<[^<>\n]{1,20}>\2/g;
 const COMPARES = /startsWith\(|endsWith\(|includes\(|===|!==|\bH\(|^\s*(\/\/|\/\*|\*)/;
 
 /** Code: spans that are Windows labels, comparisons or comments. */

@@ -161,9 +161,9 @@ class PacketForm extends HTMLElement {
     const draft = { savedAt: formatTimestamp(now, -now.getTimezoneOffset()), fields: this.fields(), redact: this.$<HTMLInputElement>('[data-redact]').checked, link: this.linkParams.toString() };
     try {
       localStorage.setItem(DRAFT_KEY, serializeDraft(draft));
-      this.status(`下書きをこのブラウザに保存しました (${draft.savedAt})。`);
+      this.status(`下書きをこのブラウザーに保存しました (${draft.savedAt})。`);
     } catch {
-      this.status('下書きを保存できませんでした (ブラウザの設定で保存が禁止されています)。');
+      this.status('下書きを保存できませんでした (ブラウザーの設定で保存が禁止されています)。');
     }
     this.showDraftNotice();
   }
@@ -201,7 +201,7 @@ class PacketForm extends HTMLElement {
     const notice = this.$('[data-draft-notice]');
     const load = this.$('[data-draft-load]');
     notice.hidden = load.hidden = !draft;
-    if (draft) notice.textContent = `このブラウザに保存した下書きがあります (${draft.savedAt})。別の連絡の内容が混ざらないよう、読み込む前に確かめてください。`;
+    if (draft) notice.textContent = `このブラウザーに保存した下書きがあります (${draft.savedAt})。別の連絡の内容が混ざらないよう、読み込む前に確かめてください。`;
   }
 
   /**
