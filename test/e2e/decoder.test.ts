@@ -189,7 +189,7 @@ describe('search box', () => {
     const best = page.locator('dialog[open] .sa-panel a').first();
     await best.waitFor({ timeout: 15_000 });
     expect(await best.getAttribute('href')).toContain('/ike-main-mode/attributes-unacceptable/');
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    await page.locator('dialog[open] .sa-results a').first().waitFor({ timeout: 15_000 });
     await page.close();
   });
 

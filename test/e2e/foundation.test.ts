@@ -22,7 +22,8 @@ describe('search box', () => {
     const { page } = await openWatched(env.browser, env.site.origin);
     await page.goto(env.site.url);
     await searchFor(page, 'ピアから応答がありません');
-    const first = page.locator('.pagefind-ui__result-link').first();
+    // the dialog's one list (search-assist): Pagefind's own list is hidden
+    const first = page.locator('dialog[open] .sa-results a').first();
     await first.waitFor({ timeout: 15_000 });
     expect(await first.getAttribute('href')).toContain('/ike-main-mode/no-response/');
     await page.close();

@@ -45,7 +45,8 @@ export function renderVerdict(v: ReportVerdict, opts: RenderOptions): HTMLElemen
     const p = el('p', { className: 'dec-evidence' }, '根拠: ');
     v.evidence.forEach((sp, i) => {
       const b = el('button', { type: 'button', className: 'dec-span' }, `入力の ${i + 1} か所目`);
-      b.setAttribute('aria-label', `判定の根拠 ${i + 1} か所目を入力欄で選択`);
+      // the accessible name contains the visible text (WCAG 2.5.3 label in name)
+      b.setAttribute('aria-label', `判定の根拠: 入力の ${i + 1} か所目を入力欄で選択`);
       b.addEventListener('click', () => opts.onShowSpan!(sp));
       p.append(b, ' ');
     });

@@ -64,6 +64,7 @@ export class SearchController {
       this.generation++;
       this.current = null;
       this.show([], '');
+      delete this.box.panel.dataset.query;
       return;
     }
     this.pending = raw;
@@ -83,6 +84,8 @@ export class SearchController {
       const result = await runSearch(text, this.box.base);
       if (gen !== this.generation) return;
       this.show(result.nodes, result.status);
+      // which query the shown results answer (tests and assistive tools can tell stale from fresh)
+      this.box.panel.dataset.query = text;
     })().catch(() => {
       if (gen === this.generation) this.show([], '検索を読み込めませんでした。');
     });

@@ -25,22 +25,29 @@ describe('uncovered (when nothing covers the query)', () => {
   });
 
   it('says so for a code no page explains, even when pages mention it, and names the nearest family', () => {
-    // 786 is a RAS code (certificate for L2TP) with no page: the nearest RAS pages are the VPN family
-    const u = uncovered('error 786', [hit('/authoring/guide/', 'authoring'), hit('/vpn/error-788/', 'playbook')], catalogue);
-    expect(u?.query).toBe('error 786');
-    expect(u?.known).toMatch(/^786 \(0x00000312\)/);
-    expect(u?.family?.dir).toBe('vpn');
-    expect(u?.family?.pages[0].url).toBe('/vpn/error-788/');
+    // 13850 (no main mode policy) has no page; the nearest IKE codes with pages are the IKE info messages
+    const u = uncovered('error 13850', [hit('/authoring/guide/', 'authoring'), hit('/reference/error-codes/', 'reference')], catalogue);
+    expect(u?.query).toBe('error 13850');
+    expect(u?.known).toBe('13850 (0x0000361A) ERROR_IPSEC_IKE_NO_MM_POLICY: There is no available Main Mode IKE policy.');
+    expect(u?.family?.dir).toBe('ike-info');
+    expect(u?.family?.pages[0].url).toMatch(/^\/ike-info\//);
     expect(u?.family?.pages.length).toBeLessThanOrEqual(3);
+    // an event ID no page explains: the nearest events
+    expect(uncovered('4656', [], catalogue)?.family?.dir).toBe('modern-ike');
   });
 
-  it('keeps the base path in the family links', () => {
-    expect(uncovered('error 786', [], catalogue, '/kb/')?.family?.pages[0].url).toBe('/kb/vpn/error-788/');
+  it('is silent for a RAS code, which the RasClient events page explains as a group', () => {
+    expect(uncovered('error 786', [hit('/vpn/rasclient-events/', 'playbook', 'catalogue')], catalogue)).toBeNull();
+  });
+
+  it('keeps the base path in the family links, and gives a WFP code by its hex value', () => {
+    expect(uncovered('error 13850', [], catalogue, '/kb/')?.family?.pages[0].url).toMatch(/^\/kb\/ike-info\//);
+    expect(uncovered('0x80320001', [], catalogue)?.known).toBe('0x80320001 FWP_E_CALLOUT_NOT_FOUND: The callout does not exist.');
   });
 
   it('offers no family when no page has a number near it', () => {
-    const u = uncovered('0x80004005', [], catalogue);
-    expect(u).not.toBeNull();
+    const u = uncovered('0x80320001', [], catalogue);
+    expect(u?.query).toBe('0x80320001');
     expect(u?.family).toBeUndefined();
   });
 

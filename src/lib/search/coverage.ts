@@ -53,7 +53,9 @@ function nearestForCode(token: string, catalogue: Catalogue, base: string): { kn
   const reading = readToken(idx, token, true).find((r) => r.code);
   const code = reading?.code;
   const value = code?.decimal ?? (/^\d+$/.test(token) ? Number(token) : undefined);
-  const known = code ? `${code.decimal} (${code.hex}) ${code.name.startsWith('(') ? '' : `${code.name}: `}${code.message.trim()}` : undefined;
+  const name = code && !code.name.startsWith('(') ? `${code.name}: ` : '';
+  // WFP codes are HRESULTs: their decimal value means nothing to a reader
+  const known = code ? `${code.table === 'wfp' ? code.hex : `${code.decimal} (${code.hex})`} ${name}${code.message.trim()}` : undefined;
   if (value === undefined) return { known };
   // Codes of the same table first (RAS 600–899, IKE 13000–13999…); event IDs when the number is one.
   const table = code?.table;
