@@ -207,3 +207,80 @@ describe('validateFlowchart', () => {
     expect(findCycles(d)).toEqual([['name', 'app'], ['ping', 'name', 'refresh']]);
   });
 });
+
+describe('validateFlowchart: every problem with its fix (mutation-test findings)', () => {
+  const only = (c: ReturnType<typeof goodChart>, x = ctx) => validateFlowchart(c, x);
+
+  it('start, node id, answers, keys and targets', () => {
+    const c = goodChart();
+    c.start = 'begin';
+    expect(only(c)[0]).toEqual({ severity: 'error', message: 'start node "begin" is not a node.', fix: 'set `start:` to one of: ping, name, app, refresh.' });
+    const d = goodChart();
+    d.nodes.app.answers = [];
+    expect(only(d).find((p) => p.node === 'app' && p.message.includes('no answers'))).toEqual({ node: 'app', severity: 'error', message: 'node "app" has no answers, so its paths end nowhere.', fix: 'add answers, each with `next:` (a node), `outcome:` (an outcome) or `goto:` (another flowchart).' });
+    const e = goodChart();
+    e.nodes.name.answers[1].key = 'ok';
+    e.nodes.name.answers[0].key = 'Yes!';
+    e.nodes.name.answers[1].key = 'Yes!';
+    expect(only(e)).toEqual([
+      { node: 'name', severity: 'error', message: 'node "name", answer 1 ("はい"): key "Yes!" is not lowercase ASCII.', fix: 'use letters, digits and hyphens, e.g. "yes" or "no-reply".' },
+      { node: 'name', severity: 'error', message: 'node "name", answer 2 ("いいえ"): key "Yes!" is not lowercase ASCII.', fix: 'use letters, digits and hyphens, e.g. "yes" or "no-reply".' },
+      { node: 'name', severity: 'error', message: 'node "name", answer 2 ("いいえ"): key "Yes!" is used twice in this node.', fix: 'give every answer of a node its own `key:`.' },
+    ]);
+    const f = goodChart();
+    f.nodes.ping_ip = { question: '?', answers: [{ label: 'x', outcome: 'network' }] };
+    f.nodes.ping.answers[0] = { label: 'はい', key: 'ok', next: 'ping_ip' };
+    f.nodes.ping_ip.answers.push({ label: 'y', next: 'name' });
+    expect(only(f)).toEqual([{ node: 'ping_ip', severity: 'error', message: 'node id "ping_ip" is not lowercase ASCII words joined by hyphens.', fix: 'rename it, e.g. "ping-ip" (ids appear in links and URLs).' }]);
+  });
+
+  it('an empty target is no target: next "" beside an outcome is one target (then named as a missing node), not two', () => {
+    const c = goodChart();
+    c.nodes.ping.answers[1] = { label: 'いいえ', key: 'ng', outcome: 'network', next: '' };
+    expect(only(c)).toEqual([{ node: 'ping', severity: 'error', message: 'node "ping", answer 2 ("いいえ"): next "" is not a node.', fix: 'add a node "" under `nodes:`, or point the answer at an existing node: ping, name, app, refresh.' }]);
+    c.nodes.ping.answers[1] = { label: 'いいえ', key: 'ng', next: '' };
+    expect(only(c)).toContainEqual({ node: 'ping', severity: 'error', message: 'node "ping", answer 2 ("いいえ"): has no target.', fix: 'give it exactly one of `next:` (a node id), `outcome:` (an outcome id) or `goto:` (a flowchart page id).' });
+  });
+
+  it('unreachable nodes and unused outcomes say how to fix them', () => {
+    const c = goodChart();
+    c.nodes.orphan = { question: '孤立?', answers: [{ label: 'はい', outcome: 'network' }] };
+    c.outcomes.unused = { state: 'unfixed', title: '使われない', action: '-' };
+    expect(only(c)).toEqual([
+      { node: 'orphan', severity: 'error', message: 'node "orphan" cannot be reached from the start node "ping".', fix: 'point an answer of an earlier node at it (`next: orphan`), or delete the node.' },
+      { outcome: 'unused', severity: 'error', message: 'outcome "unused" is not reached by any path.', fix: 'point an answer at it (`outcome: unused`), or delete the outcome.' },
+    ]);
+  });
+
+  it('a node id list of exactly eight has no ellipsis', () => {
+    const c = goodChart();
+    for (const id of ['e', 'f', 'g', 'h']) c.nodes[id] = { question: '?', answers: [{ label: 'x', outcome: 'network' }] };
+    c.nodes.ping.answers.push(...['e', 'f', 'g', 'h'].map((id) => ({ label: id, key: id, next: id })));
+    c.start = 'nowhere';
+    expect(only(c)[0].fix).toBe('set `start:` to one of: ping, name, app, refresh, e, f, g, h.');
+  });
+
+  it('links must be page ids (lowercase path, no slashes at the ends), and name their node or outcome', () => {
+    const x = { ...ctx, pageIds: new Set([...ctx.pageIds, 'index', 'guides/a/b']) };
+    const c = goodChart();
+    c.nodes.app.links = ['index', 'guides/a/b', 'Guides/path-connectivity', 'guides/path-connectivity/'];
+    c.outcomes.application.links = ['guides/missing'];
+    expect(only(c, x)).toEqual([
+      { node: 'app', severity: 'error', message: 'node "app": link "Guides/path-connectivity" is not a page id.', fix: 'write a page id such as "guides/name-resolution" (optionally "#見出し"), not a URL.' },
+      { node: 'app', severity: 'error', message: 'node "app": link "guides/path-connectivity/" is not a page id.', fix: 'write a page id such as "guides/name-resolution" (optionally "#見出し"), not a URL.' },
+      { outcome: 'application', severity: 'error', message: 'outcome "application": link "guides/missing" points at no page.', fix: 'use the id of an existing page (its path under playbooks/ or content/ without .mdx), or write that page.' },
+    ]);
+  });
+
+  it('an unknown sensitive topic lists the known ones', () => {
+    const c = goodChart();
+    c.nodes.refresh.sensitive = ['secrets'];
+    expect(only(c)).toEqual([{ node: 'refresh', severity: 'error', message: 'node "refresh": sensitive topic "secrets" is not in content/data/sensitive.json.', fix: 'use one of: policy-details, exemptions.' }]);
+  });
+
+  it('a self loop is reported as such, not as a cycle', () => {
+    const c = goodChart();
+    c.nodes.app.answers[1].next = 'app';
+    expect(findCycles(c)).toEqual([]);
+  });
+});

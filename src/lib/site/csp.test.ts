@@ -97,3 +97,22 @@ describe('CSP hashes: the exact text the browser hashes', () => {
     ]);
   });
 });
+
+describe('CSP: mutation-test findings', () => {
+  it('hashes script and style bodies that span lines and contain spaces', () => {
+    const h = pageHashes('<script>\n  a( 1 );\n</script><style>\np { color: red }\n</style>');
+    expect([...h.scripts]).toEqual([sha('\n  a( 1 );\n')]);
+    expect([...h.styles]).toEqual([sha('\np { color: red }\n')]);
+  });
+
+  it('separates several hashes of one directive by a space', () => {
+    const h = pageHashes('<script>a()</script><script>b()</script>');
+    expect(policyFor(h)).toContain(`script-src 'self' 'wasm-unsafe-eval' ${sha('a()')} ${sha('b()')}; style-src`);
+  });
+
+  it('an existing policy meta is removed without a trace', () => {
+    expect(withCspMeta('<head><meta http-equiv="Content-Security-Policy" content="old"><title>t</title></head>').html).toBe(
+      `<head><meta http-equiv="Content-Security-Policy" content="${policyFor(pageHashes(''))}"><title>t</title></head>`,
+    );
+  });
+});
