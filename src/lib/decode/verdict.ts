@@ -155,6 +155,12 @@ export function findingVerdict(env: VerdictEnv, f: Finding): { verdict: Verdict;
     return dom === 'vpn' ? { verdict: 'vpn', reason: 'IPsec を使う VPN 接続のエラー コードです。' } : { verdict: 'ipsec-fault', reason: 'IPsec の失敗を示すエラー コードです。' };
   }
   if (dom === 'vpn') return { verdict: 'vpn', reason: 'IPsec を使う VPN 接続の記録です。' };
+  // A failure message quoted on its own (no event around it) whose code a VPN page also explains: the VPN
+  // dialog and the isolation audit print the same words, so the text alone cannot say which setup failed.
+  const quoted = f.facts.some((x) => x.name === 'message') && !f.facts.some((x) => x.name === 'eventId' || x.name === 'reason');
+  if (quoted && f.severity !== 'info' && codesOf(env, f).some((c) => vpnPageByCode(env.idx).has(c))) {
+    return { verdict: 'need-data', reason: 'この文言は VPN 接続でもドメイン分離でも出ます。どちらの場面かが分かりません。' };
+  }
   if (f.kind === 'component') return { verdict: 'need-data', reason: 'IPsec のコンポーネントの記録ですが、カタログにない ID または内容です。' };
   if (f.severity === 'info' && f.confidence !== 'partial') return { verdict: 'ipsec-ok', reason: 'IPsec が正常に動いていることを示す記録です。' };
   if (!f.playbook) return { verdict: 'need-data', reason: '対応するページを特定できませんでした。' };

@@ -42,7 +42,11 @@ export function bestMatches(catalogue: Catalogue, query: string, limit = 3): Bes
   }
 
   // Whole messages and codes in any spelling: what the decoder recognises exactly.
-  for (const f of decode(q, catalogue, { maxFindings: 5 }).findings) {
+  const report = decode(q, catalogue, { maxFindings: 5 });
+  // the verdict's page first: it weighs the whole query ("Error 13806: IKE failed…" is the VPN dialog)
+  const vp = report.verdictInfo.playbook;
+  if (vp && report.verdict !== 'need-data' && report.verdict !== 'not-ipsec') add(byId.get(vp.id), report.verdictInfo.reason);
+  for (const f of report.findings) {
     if (f.playbook && (f.confidence === 'exact' || f.confidence === 'template')) add(byId.get(f.playbook.id), f.title);
   }
 
