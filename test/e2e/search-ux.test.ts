@@ -236,6 +236,7 @@ describe.each(SIZES)('home page at $name', (size) => {
     await page.fill('home-search input', 'error 13850');
     await page.locator('home-search .sa-none').waitFor({ timeout: 15_000 });
     expect(await page.locator('home-search .sa-none h2').innerText()).toContain('error 13850');
+    expect(await axeViolations(page, 'home-search')).toEqual([]);
     await page.fill('home-search input', '13801');
     await Promise.all([page.waitForURL(/\/ike-auth\/credentials-unacceptable\/$/), page.click('home-search button[type=submit]')]);
     await context.close();
