@@ -9,7 +9,8 @@ const root = join(import.meta.dirname, '../../..');
 const cli = join(root, 'scripts/decode-cli.ts');
 const run = (args: string[], input?: string) => execFileSync(process.execPath, [cli, ...args], { cwd: root, input, encoding: 'utf8', maxBuffer: 64 << 20 });
 
-describe('decode CLI', () => {
+// each case starts node (and the whole decoder) one to four times: seconds each on a busy 2-core machine
+describe('decode CLI', { timeout: 60_000 }, () => {
   it('prints a report as JSON for one file', () => {
     const out = JSON.parse(run([join(FIXTURE_DIR, 'event-547-dialog-en.txt')]));
     expect(out.findings[0].eventId).toBe(547);
