@@ -68,6 +68,13 @@ describe('required sections, for each checked kind', () => {
     ]);
   });
 
+  it('a level-3 heading is part of its section, not a section of its own', () => {
+    const src = asKind('topic').replace('## 意味\n', '## 意味\n\n### 補足\n');
+    expect(sectionProblems('playbooks/ike-main-mode/topic.mdx', src)).toEqual([]);
+    const renamed = asKind('topic').replace('## 原因\n', '### 原因\n');
+    expect(sectionProblems('playbooks/ike-main-mode/topic.mdx', renamed).map((p) => p.message)).toEqual(['required section "## 原因" is missing.']);
+  });
+
   it('guides and flowcharts are not held to the playbook sections', () => {
     const src = without(good, '原因');
     expect(sectionProblems('playbooks/ike-main-mode/flow.mdx', asKind('flowchart', src))).toEqual([]);

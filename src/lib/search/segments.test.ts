@@ -55,6 +55,10 @@ describe('querySegments', () => {
     expect(querySegments('Event ID\nEvent 4653\nNo policy configured\nＭａｉｎ Ｍｏｄｅ')).toEqual(['Event 4653', 'No policy configured']);
   });
 
+  it('keeps a two-character segment, drops labels only when they are whole-line letters of at most 16 characters and two words', () => {
+    expect(querySegments('応答\nSA\nMode\nFailure Point\nKey Exchange Mode\nExtraordinarily long label\nExtraordinarylong label\n5 Mode\nMode 5')).toEqual(['応答', 'Key Exchange Mode', 'Extraordinarily long label', 'Extraordinarylong label', '5 Mode', 'Mode 5']);
+  });
+
   it('stops at max segments', () => {
     const many = Array.from({ length: 20 }, (_, i) => `文 ${i}`).join('\n');
     expect(querySegments(many)).toHaveLength(12);
