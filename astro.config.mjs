@@ -30,6 +30,9 @@ export default defineConfig({
       sidebar,
       // every page lists the families, but only its own family's pages (keeps each page's HTML small)
       routeMiddleware: './src/routeData.ts',
+      // long commands wrap instead of scrolling: readable on a phone, and no scrollable region that the
+      // keyboard cannot reach (axe scrollable-region-focusable)
+      expressiveCode: { defaultProps: { wrap: true } },
       customCss: ['./src/styles/site.css', './src/styles/print.css', './src/styles/verdict.css', './src/styles/ja-text.css'],
       components: {
         PageTitle: './src/components/PageTitle.astro',
