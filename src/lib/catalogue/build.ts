@@ -76,6 +76,8 @@ export interface CodeTables {
   ike: string;
   /** General Win32 codes help desks meet beside IPsec (87, 1068, 1722, 1931…). */
   win32?: string;
+  /** Audit subcategories (content/data/audit-subcategories.tsv). */
+  audit?: string;
   ras?: string;
   wfp?: string;
 }
@@ -94,6 +96,13 @@ export function buildCatalogue(playbooks: CataloguePlaybook[], eventIdsTsv: stri
       source: r.source,
       title: r.english_title,
       note: r.note,
+    })),
+    auditSubcategories: parseTsv(tables.audit ?? '').map((r) => ({
+      guid: r.guid.replace(/[{}]/g, '').toUpperCase(),
+      en: r.subcategory_en,
+      ja: r.ja_name,
+      events: r.events.split(/[ ,]+/).join(','),
+      core: r.core === 'yes',
     })),
     errorCodes: [
       ...[['ike', tables.ike] as const, ['win32', tables.win32 ?? ''] as const].flatMap(([table, t]) => parseTsv(t).map((r): Record<string, string> & { table: 'ike' | 'win32' } => ({ ...r, table })))

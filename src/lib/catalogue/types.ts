@@ -59,6 +59,20 @@ export interface CatalogueGuide {
   title: string;
 }
 
+/** One audit subcategory (content/data/audit-subcategories.tsv), read by the auditpol decoder and the guides. */
+export interface CatalogueAuditSubcategory {
+  /** GUID without braces, upper case (auditpol /subcategory:{GUID} works in every locale). */
+  guid: string;
+  /** English name as auditpol prints it. */
+  en: string;
+  /** Japanese name (as Japanese Windows prints it when `jaSource` is a URL; our translation otherwise). */
+  ja: string;
+  /** Event IDs it controls, comma-separated (as the decoder prints them). */
+  events: string;
+  /** Needed to see IPsec failures at all (main/quick mode, driver drops). */
+  core: boolean;
+}
+
 export interface Catalogue {
   generatedFrom: string;
   playbooks: CataloguePlaybook[];
@@ -66,4 +80,6 @@ export interface Catalogue {
   errorCodes: CatalogueErrorCode[];
   /** Guide and reference pages with their titles (absent in catalogues built before they were collected). */
   guides?: CatalogueGuide[];
+  /** Audit subcategories, from content/data/audit-subcategories.tsv. */
+  auditSubcategories?: CatalogueAuditSubcategory[];
 }

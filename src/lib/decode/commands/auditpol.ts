@@ -2,8 +2,9 @@
  * auditpol /get /category:* (or /subcategory:…), plain or /r (CSV), English and Japanese
  * (Windows Vista / Server 2008 and later). Says which IPsec-related subcategories are off, since
  * an IKE or driver failure is only written to the Security log when its subcategory audits it.
- * The subcategory table mirrors content/data/audit-subcategories.tsv (a test keeps them equal).
+ * The subcategory table is content/data/audit-subcategories.tsv, carried by the catalogue (one source).
  */
+import type { CatalogueAuditSubcategory } from '../../catalogue/types.ts';
 import type { Ctx } from '../context.ts';
 import { coverLines, fact } from '../context.ts';
 import type { Fact, Span } from '../types.ts';
@@ -11,30 +12,7 @@ import { fold } from '../text.ts';
 import { K } from '../kinds.ts';
 import { blockEnd, blockLines, cmdFinding } from './util.ts';
 
-export interface AuditSubcategory {
-  guid: string;
-  en: string;
-  ja: string;
-  /** Events it controls that matter for IPsec troubleshooting. */
-  events: string;
-  /** Needed to see IPsec failures at all (main/quick mode, driver drops). */
-  core: boolean;
-}
-
-export const AUDIT_SUBCATEGORIES: AuditSubcategory[] = [
-  { guid: '0CCE9218-69AE-11D9-BED3-505054503030', en: 'IPsec Main Mode', ja: 'IPsec メイン モード', events: '4646,4650,4651,4652,4653,4655,4976,5049,5453', core: true },
-  { guid: '0CCE9219-69AE-11D9-BED3-505054503030', en: 'IPsec Quick Mode', ja: 'IPsec クイック モード', events: '4654,4977,5451,5452', core: true },
-  { guid: '0CCE921A-69AE-11D9-BED3-505054503030', en: 'IPsec Extended Mode', ja: 'IPsec 拡張モード', events: '4978,4979,4980,4981,4982,4983,4984', core: false },
-  { guid: '0CCE9213-69AE-11D9-BED3-505054503030', en: 'IPsec Driver', ja: 'IPsec ドライバー', events: '4960,4961,4962,4963,4965,5478,5479,5480,5483,5484,5485', core: true },
-  { guid: '0CCE9214-69AE-11D9-BED3-505054503030', en: 'Other System Events', ja: 'その他のシステム イベント', events: '5024,5025,5027,5028,5029,5030,5032,5033,5034,5035,5037', core: false },
-  { guid: '0CCE9210-69AE-11D9-BED3-505054503030', en: 'Security State Change', ja: 'セキュリティ状態の変更', events: '4608,4616,4621', core: false },
-  { guid: '0CCE9211-69AE-11D9-BED3-505054503030', en: 'Security System Extension', ja: 'セキュリティ システムの拡張', events: '4610,4611,4614,4622,4697', core: false },
-  { guid: '0CCE9225-69AE-11D9-BED3-505054503030', en: 'Filtering Platform Packet Drop', ja: 'フィルタリング プラットフォームのパケットのドロップ', events: '5152,5153', core: false },
-  { guid: '0CCE9226-69AE-11D9-BED3-505054503030', en: 'Filtering Platform Connection', ja: 'フィルタリング プラットフォームの接続', events: '5154,5155,5156,5157,5158,5159', core: false },
-  { guid: '0CCE9233-69AE-11D9-BED3-505054503030', en: 'Filtering Platform Policy Change', ja: 'フィルタリング プラットフォームのポリシーの変更', events: '4709,4710,4711,4712,5440,5441,5442,5443,5444,5446,5447,5448,5449,5450', core: false },
-  { guid: '0CCE9232-69AE-11D9-BED3-505054503030', en: 'MPSSVC Rule-Level Policy Change', ja: 'MPSSVC 規則レベル ポリシーの変更', events: '4944,4945,4946,4947,4948,4949,4950,4951,4952,4953,4954,4956,4957,4958', core: false },
-  { guid: '0CCE9227-69AE-11D9-BED3-505054503030', en: 'Other Object Access Events', ja: 'その他のオブジェクト アクセス イベント', events: '5148,5149', core: false },
-];
+export type AuditSubcategory = CatalogueAuditSubcategory;
 
 export const AUDITPOL_PREFIXES = ['System audit policy', 'システム監査ポリシー', 'Category/Subcategory', 'カテゴリ/サブカテゴリ', 'Machine Name,Policy Target', 'Policy Target'];
 
@@ -43,11 +21,22 @@ export function isAuditpolStart(t: string): boolean {
   return false;
 }
 
-const byKey = new Map<string, AuditSubcategory>();
-for (const s of AUDIT_SUBCATEGORIES) {
-  byKey.set(fold(s.en), s);
-  byKey.set(fold(s.ja), s);
-  byKey.set(s.guid.toLowerCase(), s);
+const keyCache = new WeakMap<object, Map<string, AuditSubcategory>>();
+
+/** English name, Japanese name and GUID → subcategory, built once per catalogue. */
+function subcategories(ctx: Ctx): { list: AuditSubcategory[]; byKey: Map<string, AuditSubcategory> } {
+  const list = ctx.idx.cat.auditSubcategories ?? [];
+  let byKey = keyCache.get(ctx.idx.cat);
+  if (!byKey) {
+    byKey = new Map();
+    for (const s of list) {
+      byKey.set(fold(s.en), s);
+      if (s.ja) byKey.set(fold(s.ja), s);
+      byKey.set(s.guid.toLowerCase(), s);
+    }
+    keyCache.set(ctx.idx.cat, byKey);
+  }
+  return { list, byKey };
 }
 
 type Setting = { success: boolean; failure: boolean; text: string };
@@ -78,7 +67,7 @@ interface Row {
 }
 
 /** "  IPsec Main Mode                         No Auditing" */
-function textRow(t: string, s: number): Row | null {
+function textRow(byKey: Map<string, AuditSubcategory>, t: string, s: number): Row | null {
   const st = settingAtEnd(t);
   if (!st) return null;
   const name = t.slice(0, st.at).trim();
@@ -88,7 +77,7 @@ function textRow(t: string, s: number): Row | null {
 }
 
 /** "WIN2019,System,IPsec Driver,{0CCE9213-69AE-11D9-BED3-505054503030},No Auditing,,0" */
-function csvRow(t: string, s: number): Row | null {
+function csvRow(byKey: Map<string, AuditSubcategory>, t: string, s: number): Row | null {
   const open = t.indexOf('{');
   const close = t.indexOf('}', open);
   if (open < 0 || close - open !== 37) return null;
@@ -106,10 +95,11 @@ export function readAuditpol(ctx: Ctx, i: number, kind: number): number {
   // "Filtering Platform …" rows look like loose 547 field labels to the line detector
   const j = blockEnd(ctx, i, kind, 400, [K.FIELDS, K.DESC, K.DESC_INLINE]);
   const lines = blockLines(ctx, i, j);
+  const { byKey } = subcategories(ctx);
   const rows: Row[] = [];
   let last = i;
   for (const l of lines) {
-    const r = l.text.includes('{') ? csvRow(l.text, l.s) : textRow(l.text, l.s);
+    const r = l.text.includes('{') ? csvRow(byKey, l.text, l.s) : textRow(byKey, l.text, l.s);
     if (r) rows.push(r);
     // every line of an auditpol listing ends in a setting word, a category, or a header
     last = l.i + 1;
@@ -166,7 +156,7 @@ function judge(ctx: Ctx, rows: Row[], span: Span) {
       priority: 25,
       guide: 'guides/ipsec-auditing',
     });
-  const missing = AUDIT_SUBCATEGORIES.filter((s) => s.core && !rows.some((r) => r.sub === s));
+  const missing = subcategories(ctx).list.filter((s) => s.core && !rows.some((r) => r.sub === s));
   if (missing.length) facts.push(fact('missing', '出力にない主なサブカテゴリ', missing.map((s) => `${s.en} {${s.guid}}`).join(', '), span));
   return cmdFinding(ctx, {
     title: `auditpol: 出力にある IPsec 関連の監査 ${rows.length} 件はすべて有効です`,
