@@ -248,3 +248,18 @@ export function eventTitle(idx: CatalogueIndex, id: number, source?: string): st
 export function guideRef(id: string, idx?: CatalogueIndex): GuideRef {
   return { id, url: `/${id}/`, title: idx?.guides.get(id) ?? id };
 }
+
+const vpnPages = new WeakMap<CatalogueIndex, Map<number, string>>();
+
+/** Code → the VPN page that explains it (codes or signature codes), built once per catalogue. */
+export function vpnPageByCode(idx: CatalogueIndex): Map<number, string> {
+  let m = vpnPages.get(idx);
+  if (m) return m;
+  m = new Map();
+  for (const p of idx.playbooks.values()) {
+    if ((p.domain ?? 'isolation') !== 'vpn') continue;
+    for (const c of [...p.codes, ...p.signatures.flatMap((x) => (x.code !== undefined ? [x.code] : []))]) if (!m.has(c)) m.set(c, p.id);
+  }
+  vpnPages.set(idx, m);
+  return m;
+}

@@ -255,6 +255,11 @@ const SUCCESS_RE = /established|was started|started successfully|has started|has
 const FAIL_RE = /fail|could not|cannot|unable|dropped|invalid|incorrect|not started|critical|denied|error/i;
 const successMemo = new WeakMap<object, Map<string, boolean>>();
 
+/** An event title that records success or a normal state change (SA established/ended, policy applied). */
+export function isSuccessTitle(title: string): boolean {
+  return SUCCESS_RE.test(title) && !FAIL_RE.test(title);
+}
+
 /**
  * True when every event a page explains is a success or state record (SA established/ended, policy
  * applied, service started): its messages are evidence that IPsec works, not a fault.
@@ -269,7 +274,7 @@ export function isSuccessPage(ctx: Ctx, id: string): boolean {
   let ok = evs.length > 0;
   for (const e of evs) {
     const titles = (ctx.idx.events.get(e.id) ?? []).map((x) => x.title ?? '');
-    if (!titles.length || titles.some((t) => FAIL_RE.test(t)) || !titles.some((t) => SUCCESS_RE.test(t))) ok = false;
+    if (!titles.length || !titles.some(isSuccessTitle) || titles.some((t) => FAIL_RE.test(t))) ok = false;
   }
   m.set(id, ok);
   return ok;

@@ -26,12 +26,19 @@ const VPN_SOURCES = new Set(['rasclient', 'remoteaccess', 'rasman', 'rasmanager'
 export const COMPONENT_SOURCES = new Set(['ipsec', 'policyagent', 'oakley', 'ikeext', 'bfe', 'ipsecpolicystorage', 'ipsec policy agent', 'microsoft-windows-ikeext', 'microsoft-windows-base-filtering-engine-connections', 'microsoft-windows-base-filtering-engine-resource-flows']);
 const AUDITING = 'microsoft-windows-security-auditing';
 
-/** Words that show a description speaks of IPsec / IKE (any Windows release, ja or en). */
-const IPSEC_WORDS = ['ipsec', 'ike', 'oakley', 'security association', 'セキュリティ アソシエーション', 'セキュリティアソシエーション', 'authip', 'main mode', 'quick mode', 'メイン モード', 'クイック モード', 'spi', 'pastore', 'isakmp', 'ネゴシエーション', 'negotiation', 'policy agent', 'ポリシー エージェント', 'keying module', 'キーイング'];
+/**
+ * Does a text speak of IPsec / IKE (any Windows release, ja or en)? Short tokens are whole words
+ * ("IKE", "ESP", "SPI"), so "like" or "despite" do not count. Used for identity and for the verdict of
+ * text nothing else recognised: one list for both.
+ */
+const IPSEC_TOKENS = /\b(?:ipsec|ike|ikev[12]|ikeext|authip|oakley|isakmp|esp|spi|pastore|policyagent)\b/i;
+const IPSEC_PHRASES = ['security association', 'セキュリティ アソシエーション', 'セキュリティアソシエーション', 'main mode', 'quick mode', 'メイン モード', 'クイック モード', 'ネゴシエーション', 'ネゴシエート', 'negotiation', 'policy agent', 'ポリシー エージェント', 'keying module', 'キーイング', 'connection security', '接続セキュリティ', 'domain isolation', 'ドメイン分離', 'サーバー分離'];
 
 export function speaksIpsec(s: string): boolean {
-  const l = s.toLowerCase();
-  return IPSEC_WORDS.some((w) => l.includes(w));
+  const t = s.length > 200000 ? s.slice(0, 200000) : s;
+  if (IPSEC_TOKENS.test(t)) return true;
+  const l = t.toLowerCase();
+  return IPSEC_PHRASES.some((w) => l.includes(w));
 }
 
 function descText(ctx: Ctx, rec: EventRecord): string {

@@ -173,3 +173,10 @@ describe('verdict: codes with the site\'s own pages (generated catalogue)', asyn
     expect(r.verdictInfo.playbook?.id).toBe('vpn/error-809');
   });
 });
+
+describe('verdict: what counts as speaking of IPsec', () => {
+  it('whole words only: "like" or "despite" in unknown text are not IPsec', () => {
+    expect(decode('It looks like the despite printer queue is stuck again', cat).verdict).toBe('not-ipsec');
+    expect(decode('IKE keeps failing between the two servers', cat).verdict).toBe('need-data');
+  });
+});

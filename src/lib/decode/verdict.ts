@@ -11,6 +11,9 @@
  * A symptom phrase never gives a fault verdict on its own.
  */
 import type { CatalogueIndex } from './catalogue-index.ts';
+import { vpnPageByCode } from './catalogue-index.ts';
+import { isSuccessTitle } from './context.ts';
+import { speaksIpsec } from './identity.ts';
 import type { Finding, PlaybookRef, ReportVerdict, Span, UnrecognisedText, Verdict } from './types.ts';
 
 /**
@@ -58,7 +61,6 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
 };
 
 const VPN_WORDS = ['vpn', 'l2tp', 'ikev2', 'rasclient', 'remoteaccess', 'wan miniport', 'rasdial', 'rasphone', 'always on vpn', 'sstp', 'pptp', 'dialed a connection', 'demand dial', 'demand-dial', 'リモート アクセス', 'リモートアクセス', 'ダイヤルアップ'];
-const ISOLATION_WORDS = ['ipsec', 'ike ', 'authip', 'security association', 'セキュリティ アソシエーション', 'セキュリティアソシエーション', 'main mode', 'quick mode', 'メイン モード', 'クイック モード', 'connection security', '接続セキュリティ', 'domain isolation', 'ドメイン分離', 'サーバー分離', 'policyagent', 'ikeext', 'oakley', 'esp', 'ネゴシエート', 'negotiat'];
 
 let lastText = '';
 let lastLower = '';
@@ -86,10 +88,6 @@ export function hasVpnContext(text: string): boolean {
   return VPN_WORDS.some((w) => l.includes(w));
 }
 
-function hasIpsecWords(text: string): boolean {
-  const l = lowerHead(text);
-  return ISOLATION_WORDS.some((w) => l.includes(w));
-}
 
 export interface VerdictEnv {
   idx: CatalogueIndex;
@@ -186,21 +184,6 @@ function nextFor(f: Finding, reason: string): string {
   return NEXT.event;
 }
 
-const vpnPages = new WeakMap<CatalogueIndex, Map<number, string>>();
-
-/** Code → the VPN page that explains it (built once per catalogue). */
-function vpnPageByCode(idx: CatalogueIndex): Map<number, string> {
-  let m = vpnPages.get(idx);
-  if (m) return m;
-  m = new Map();
-  for (const p of idx.playbooks.values()) {
-    if ((p.domain ?? 'isolation') !== 'vpn') continue;
-    for (const c of [...p.codes, ...p.signatures.flatMap((x) => (x.code !== undefined ? [x.code] : []))]) if (!m.has(c)) m.set(c, p.id);
-  }
-  vpnPages.set(idx, m);
-  return m;
-}
-
 /** Codes a finding stands for: its own code facts, else the codes of its playbook. */
 function codesOf(env: VerdictEnv, f: Finding): number[] {
   const out: number[] = [];
@@ -229,11 +212,9 @@ function eventNamedInPaste(env: VerdictEnv, id: number): boolean {
   return false;
 }
 
-const OK_TITLE = /established|was started|has started|applied|loaded|polled|ended/i;
-
 function successTitle(env: VerdictEnv, id: number): boolean {
   const t = (env.idx.events.get(id) ?? []).map((e) => e.title ?? '');
-  return t.length > 0 && t.every((x) => OK_TITLE.test(x) && !/fail/i.test(x));
+  return t.length > 0 && t.every(isSuccessTitle);
 }
 
 /** The VPN page for the RasClient events (where a code without its own page is explained in context). */
@@ -329,7 +310,7 @@ export function decide(env: VerdictEnv, findings: Finding[], unrecognised: Unrec
     const span: Span[] = unrecognised.length ? [unrecognised[0].span] : [[0, Math.min(env.text.length, 200)]];
     if (countDecisive(env.text) >= 2) return { verdict: 'need-data', reason: '%1 などの差し込み文字が残ったひな形で、実際の値がありません。', evidence: span, next: [NEXT.template] };
     if (hasVpnContext(env.text)) return { verdict: 'need-data', reason: 'VPN に触れていますが、判断できるメッセージやイベントが見つかりません。', evidence: span, next: [NEXT.nothing] };
-    if (hasIpsecWords(env.text)) return { verdict: 'need-data', reason: 'IPsec に触れていますが、判断できるメッセージやイベントが見つかりません。', evidence: span, next: [NEXT.nothing] };
+    if (speaksIpsec(env.text)) return { verdict: 'need-data', reason: 'IPsec に触れていますが、判断できるメッセージやイベントが見つかりません。', evidence: span, next: [NEXT.nothing] };
     return { verdict: 'not-ipsec', reason: 'IPsec や IPsec VPN に関係する記述が見つかりませんでした (知らない形式の可能性もあります)。', evidence: span, next: [NEXT.nothing] };
   }
   // strongest verdict, then the highest-priority finding within it

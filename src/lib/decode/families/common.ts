@@ -1,8 +1,7 @@
 /** Helpers shared by the event-family readers in this folder. */
 import type { Ctx, GroupInfo } from '../context.ts';
-import { fact } from '../context.ts';
 import type { EventRecord } from '../events.ts';
-import type { Fact, Finding, PlaybookRef, Span } from '../types.ts';
+import type { Finding, Span } from '../types.ts';
 
 export type GroupTime = { time?: string; timeKey?: string };
 
@@ -33,14 +32,3 @@ export function playbookForEvent(ctx: Ctx, id: number | undefined, source: strin
   }
   return undefined;
 }
-
-export function spanOf(start: number, text: string, needle: string): Span | undefined {
-  const at = text.toLowerCase().indexOf(needle.toLowerCase());
-  return at >= 0 ? [start + at, start + at + needle.length] : undefined;
-}
-
-export function factAt(name: string, label: string, value: string, span: Span, pii?: Fact['pii']): Fact {
-  return fact(name, label, value, span, pii);
-}
-
-export type { PlaybookRef };

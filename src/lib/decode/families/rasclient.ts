@@ -9,7 +9,9 @@ import { meaningOf, refFor, tierOf } from '../context.ts';
 import type { EventRecord } from '../events.ts';
 import type { Fact, Finding, Span } from '../types.ts';
 import type { GroupTime } from './common.ts';
-import { descOf, emit, factAt, playbookForEvent } from './common.ts';
+import { vpnPageByCode } from '../catalogue-index.ts';
+import { fact } from '../context.ts';
+import { descOf, emit, playbookForEvent } from './common.ts';
 
 const CODE_RES = [
   /(?:error|reason) code returned on (?:failure|termination) is\s+(\d{1,5})/i,
@@ -35,15 +37,6 @@ export function rasCode(text: string, start: number, data?: EventRecord['data'])
   return undefined;
 }
 
-/** The VPN page that explains a code, else undefined. */
-function vpnPageForCode(ctx: Ctx, code: number): string | undefined {
-  for (const p of ctx.idx.playbooks.values()) {
-    if ((p.domain ?? 'isolation') !== 'vpn') continue;
-    if (p.codes.includes(code) || p.signatures.some((s) => s.code === code)) return p.id;
-  }
-  return undefined;
-}
-
 export function rasEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: GroupTime): void {
   const id = rec.id;
   const { text, start } = descOf(ctx, rec);
@@ -55,15 +48,15 @@ export function rasEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: Gr
     if (m) {
       conn = m[1];
       const at = start + m.index + m[0].indexOf(m[1]);
-      f.push(factAt('connection', '接続名', conn, [at, at + conn.length], 'name'));
+      f.push(fact('connection', '接続名', conn, [at, at + conn.length], 'name'));
       break;
     }
   }
   let pbId: string | undefined;
   if (rc) {
     const c = ctx.idx.codesByValue.get(rc.code);
-    f.push(factAt('rasCode', 'エラー コード', c ? `${rc.code} (${c.name}): ${c.message}` : String(rc.code), rc.span));
-    pbId = vpnPageForCode(ctx, rc.code);
+    f.push(fact('rasCode', 'エラー コード', c ? `${rc.code} (${c.name}): ${c.message}` : String(rc.code), rc.span));
+    pbId = vpnPageByCode(ctx.idx).get(rc.code);
   }
   const eventPage = playbookForEvent(ctx, id, rec.source);
   if (!pbId) pbId = eventPage;

@@ -8,7 +8,8 @@ import { meaningOf, refFor, tierOf } from '../context.ts';
 import type { EventRecord } from '../events.ts';
 import type { Fact, Finding } from '../types.ts';
 import type { GroupTime } from './common.ts';
-import { descOf, emit, factAt, playbookForEvent } from './common.ts';
+import { fact } from '../context.ts';
+import { descOf, emit, playbookForEvent } from './common.ts';
 
 interface Service {
   /** Service (key) name. */
@@ -84,8 +85,8 @@ export function scmEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: Gr
     return emit(ctx, base, { key: `scm|${id}|other`, title: `${label} (IPsec 以外のサービス)`, eventId: id, source: rec.source, ...gt });
   }
   const svc = hit.svc;
-  f.push(factAt('service', 'サービス', `${svc.name} (${text.slice(hit.at, hit.at + hit.len)})`, [start + hit.at, start + hit.at + hit.len]));
-  f.push(factAt('serviceRole', 'サービスの役割', svc.role, [start + hit.at, start + hit.at + hit.len]));
+  f.push(fact('service', 'サービス', `${svc.name} (${text.slice(hit.at, hit.at + hit.len)})`, [start + hit.at, start + hit.at + hit.len]));
+  f.push(fact('serviceRole', 'サービスの役割', svc.role, [start + hit.at, start + hit.at + hit.len]));
   const pbId = svc.vpn ? playbookForEvent(ctx, id, rec.source, (p) => (ctx.idx.playbooks.get(p)?.domain ?? 'isolation') === 'vpn') : playbookForEvent(ctx, id, rec.source, (p) => (ctx.idx.playbooks.get(p)?.domain ?? 'isolation') !== 'vpn') ?? playbookForEvent(ctx, id, rec.source);
   const pb = refFor(ctx, pbId);
   const failed = id !== 7036 && id !== 7040;
