@@ -6,7 +6,8 @@ export type Service = 'security' | 'system' | 'application';
 /** A search identifier: field (with optional `|contains`) → value or list of values (OR). */
 export type SelectionMap = Record<string, string | number | (string | number)[]>;
 
-export interface SigmaDetectionRule {
+/** Fields every rule we emit carries, detection or correlation. */
+interface RuleMeta {
   title: string;
   id: string;
   name: string;
@@ -15,27 +16,20 @@ export interface SigmaDetectionRule {
   references: string[];
   author: string;
   date: string;
+  falsepositives: string[];
+  level: Level;
+}
+
+export interface SigmaDetectionRule extends RuleMeta {
   tags: string[];
   logsource: { product: 'windows'; service: Service };
   /** `selection` (a map) and optionally `keywords` (a list matched anywhere in the event). */
   detection: { selection: SelectionMap; keywords?: string[]; condition: string };
   fields?: string[];
-  falsepositives: string[];
-  level: Level;
 }
 
-export interface SigmaCorrelationRule {
-  title: string;
-  id: string;
-  name: string;
-  status: 'experimental' | 'test' | 'stable';
-  description: string;
-  references: string[];
-  author: string;
-  date: string;
+export interface SigmaCorrelationRule extends RuleMeta {
   correlation: { type: 'event_count'; rules: string[]; 'group-by': string[]; timespan: string; condition: { gte: number } };
-  falsepositives: string[];
-  level: Level;
   generate: boolean;
 }
 
