@@ -12,6 +12,8 @@ import type { Ctx } from './context.ts';
 import { content } from './event-sources.ts';
 import { fact, refFor } from './context.ts';
 import { namedService } from './families/scm.ts';
+// the decoder's own folding (case, width, spaces and punctuation), as everywhere else in the engine
+import { fold } from './text.ts';
 import type { Finding } from './types.ts';
 
 const FAIL_WORDS = ['fail', 'could not', 'cannot', "can't", 'terminated', 'not be found', 'not found', 'stopped', 'not running', 'error', 'エラー', 'できません', 'できない', '失敗', '停止', '見つかりません', '起動しない', '開始しない'];
@@ -24,10 +26,6 @@ interface Phrase {
 
 const phraseCache = new WeakMap<object, Phrase[]>();
 
-/** Folded form for phrase matching: NFKC, lower case, no spaces (Japanese is written with or without them). */
-export function fold(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s\u3000「」『』"“”'‘’。、,.!?！？]/g, '');
-}
 
 function phrases(ctx: Ctx): Phrase[] {
   let list = phraseCache.get(ctx.idx);

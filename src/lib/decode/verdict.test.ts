@@ -180,3 +180,18 @@ describe('verdict: what counts as speaking of IPsec', () => {
     expect(decode('IKE keeps failing between the two servers', cat).verdict).toBe('need-data');
   });
 });
+
+describe('verdict: callers\' words', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const gen = JSON.parse(readFileSync(join(import.meta.dirname, '../../generated/catalogue.json'), 'utf8'));
+  it('a symptom phrase (any width, any spacing) gives a "probably" finding and need-data, never a fault', () => {
+    for (const t of ['VPN につながらない。', 'ＶＰＮ に つながらない']) {
+      const r = decode(t, gen);
+      const f = r.findings.find((x) => x.kind === 'symptom');
+      expect(f?.title.startsWith('おそらく: ')).toBe(true);
+      expect(f?.playbook?.id.startsWith('vpn/')).toBe(true);
+      expect(r.verdict).toBe('need-data');
+    }
+  });
+});
