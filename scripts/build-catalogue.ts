@@ -23,7 +23,7 @@ if (errors.length > 0) {
   process.exit(1);
 }
 const read = (f: string) => readFileSync(join(root, 'content/data', f), 'utf8');
-const catalogue = buildCatalogue(playbooks, read('event_ids.tsv'), { ike: read('ike_error_codes.tsv'), win32: read('win32_error_codes.tsv'), audit: read('audit-subcategories.tsv'), ras: read('ras_error_codes.tsv'), wfp: read('wfp_error_codes.tsv') });
+const catalogue = buildCatalogue(playbooks, read('event_ids.tsv'), { ike: read('ike_error_codes.tsv'), win32: read('win32_error_codes.tsv'), audit: read('audit-subcategories.tsv'), services: JSON.parse(read('service-names.json')).rows, ras: read('ras_error_codes.tsv'), wfp: read('wfp_error_codes.tsv') });
 catalogue.guides = collectGuides(root); // the decoder's guide titles, from the pages themselves
 mkdirSync(join(root, 'src/generated'), { recursive: true });
 writeFileSync(join(root, 'src/generated/catalogue.json'), JSON.stringify(catalogue, null, 1));

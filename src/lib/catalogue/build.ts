@@ -78,6 +78,8 @@ export interface CodeTables {
   win32?: string;
   /** Audit subcategories (content/data/audit-subcategories.tsv). */
   audit?: string;
+  /** Service display names per release (content/data/service-names.json, its `rows`). */
+  services?: Array<{ service: string; display: string }>;
   ras?: string;
   wfp?: string;
 }
@@ -97,6 +99,7 @@ export function buildCatalogue(playbooks: CataloguePlaybook[], eventIdsTsv: stri
       title: r.english_title,
       note: r.note,
     })),
+    serviceNames: (tables.services ?? []).map((r) => ({ service: r.service, display: r.display })),
     auditSubcategories: parseTsv(tables.audit ?? '').map((r) => ({
       guid: r.guid.replace(/[{}]/g, '').toUpperCase(),
       en: r.subcategory_en,

@@ -82,4 +82,6 @@ export interface Catalogue {
   guides?: CatalogueGuide[];
   /** Audit subcategories, from content/data/audit-subcategories.tsv. */
   auditSubcategories?: CatalogueAuditSubcategory[];
+  /** Display names of the IPsec services per release (content/data/service-names.json): service key → names. */
+  serviceNames?: Array<{ service: string; display: string }>;
 }

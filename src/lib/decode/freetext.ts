@@ -60,7 +60,7 @@ export function scanFreeText(ctx: Ctx, freeLines: number[]): void {
     if (++seen > 3000) break;
     const line = text.slice(s, e);
     const low = line.toLowerCase();
-    const svc = namedService(line);
+    const svc = namedService(ctx.idx.cat, line);
     if (svc && !svc.svc.vpn && FAIL_WORDS.some((w) => low.includes(w))) {
       const g = services.get(svc.svc.name);
       if (g) g.count++;

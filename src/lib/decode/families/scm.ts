@@ -3,6 +3,7 @@
  * when their text names an IPsec service (IKEEXT, BFE, PolicyAgent, MpsSvc); RasMan / RemoteAccess make
  * them VPN events; any other service makes them another product's event.
  */
+import type { Catalogue } from '../../catalogue/types.ts';
 import type { Ctx } from '../context.ts';
 import { meaningOf, refFor, tierOf } from '../context.ts';
 import type { EventRecord } from '../events.ts';
@@ -14,27 +15,40 @@ import { descOf, emit, playbookForEvent } from './common.ts';
 interface Service {
   /** Service (key) name. */
   name: string;
-  /** Names as event texts print them (display names per release, en and ja), lower case. */
+  /** Names as event texts print them, lower case: the English display names per release (from the
+   * catalogue's service-names data), the key, and the Japanese forms seen in Japanese-edition texts. */
   names: string[];
   vpn?: boolean;
   role: string;
 }
 
-/** Display names: Windows' services snap-in per release (see the modern-services guide for sources). */
-export const IPSEC_SERVICES: Service[] = [
-  { name: 'IKEEXT', names: ['ike and authip ipsec keying modules', 'ikeext'], role: 'IKE と AuthIP のキー交換 (Vista 以降)' },
-  { name: 'BFE', names: ['base filtering engine', 'ベース フィルター エンジン', 'bfe'], role: 'Windows フィルタリング プラットフォームの土台 (IKEEXT、ファイアウォール、IPsec が依存)' },
-  { name: 'PolicyAgent', names: ['ipsec policy agent', 'ipsec services', 'ipsec サービス', 'ipsec ポリシー エージェント', 'policyagent'], role: 'IPsec ポリシーの読み込み' },
-  { name: 'MpsSvc', names: ['windows defender firewall', 'windows firewall', 'windows defender ファイアウォール', 'windows ファイアウォール', 'mpssvc'], role: 'Windows ファイアウォールと接続セキュリティ規則' },
-  { name: 'RasMan', names: ['remote access connection manager', 'リモート アクセス接続マネージャー', 'rasman'], vpn: true, role: 'VPN/ダイヤルアップ接続の管理' },
-  { name: 'RemoteAccess', names: ['routing and remote access', 'ルーティングとリモート アクセス', 'remoteaccess'], vpn: true, role: 'RRAS (VPN サーバー、サイト間接続)' },
+/** What the decoder says of each service; the English display names come from the catalogue. */
+const SERVICES: Array<Omit<Service, 'names'> & { also: string[] }> = [
+  { name: 'IKEEXT', also: ['ikeext'], role: 'IKE と AuthIP のキー交換 (Vista 以降)' },
+  { name: 'BFE', also: ['ベース フィルター エンジン', 'bfe'], role: 'Windows フィルタリング プラットフォームの土台 (IKEEXT、ファイアウォール、IPsec が依存)' },
+  { name: 'PolicyAgent', also: ['ipsec サービス', 'ipsec ポリシー エージェント', 'policyagent'], role: 'IPsec ポリシーの読み込み' },
+  { name: 'MpsSvc', also: ['windows defender ファイアウォール', 'windows ファイアウォール', 'mpssvc'], role: 'Windows ファイアウォールと接続セキュリティ規則' },
+  // VPN services are not in the isolation data file: their display names stay here
+  { name: 'RasMan', also: ['remote access connection manager', 'リモート アクセス接続マネージャー', 'rasman'], vpn: true, role: 'VPN/ダイヤルアップ接続の管理' },
+  { name: 'RemoteAccess', also: ['routing and remote access', 'ルーティングとリモート アクセス', 'remoteaccess'], vpn: true, role: 'RRAS (VPN サーバー、サイト間接続)' },
 ];
 
+const serviceCache = new WeakMap<Catalogue, Service[]>();
+
+/** The services with every name they are printed under, built once per catalogue. */
+export function ipsecServices(cat: Catalogue): Service[] {
+  let list = serviceCache.get(cat);
+  if (list) return list;
+  list = SERVICES.map(({ also, ...s }) => ({ ...s, names: [...new Set([...(cat.serviceNames ?? []).filter((r) => r.service.toLowerCase() === s.name.toLowerCase()).map((r) => r.display.toLowerCase()), ...also])] }));
+  serviceCache.set(cat, list);
+  return list;
+}
+
 /** The service an SCM text names (first one in the text), with its position. */
-export function namedService(text: string): { svc: Service; at: number; len: number } | undefined {
+export function namedService(cat: Catalogue, text: string): { svc: Service; at: number; len: number } | undefined {
   const l = text.toLowerCase();
   let best: { svc: Service; at: number; len: number } | undefined;
-  for (const svc of IPSEC_SERVICES) {
+  for (const svc of ipsecServices(cat)) {
     for (const n of svc.names) {
       let at = l.indexOf(n);
       // bare key names must stand alone (BFE inside another word is not the service)
@@ -51,7 +65,7 @@ export function namedService(text: string): { svc: Service; at: number; len: num
 export function scmEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: GroupTime): void {
   const id = rec.id;
   const { text, start } = descOf(ctx, rec);
-  const hit = text ? namedService(text) : undefined;
+  const hit = text ? namedService(ctx.idx.cat, text) : undefined;
   const f = facts();
   const label = `Service Control Manager ${id ?? ''}`.trim();
   if (!hit) {
