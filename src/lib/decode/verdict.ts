@@ -62,32 +62,37 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
 
 const VPN_WORDS = ['vpn', 'l2tp', 'ikev2', 'rasclient', 'remoteaccess', 'wan miniport', 'rasdial', 'rasphone', 'always on vpn', 'sstp', 'pptp', 'dialed a connection', 'demand dial', 'demand-dial', 'リモート アクセス', 'リモートアクセス', 'ダイヤルアップ'];
 
+const STRONG_VPN_WORDS = ['error code returned on failure', 'returned on termination', 'l2tp', 'rasclient', 'dialed a connection', 'demand dial', 'demand-dial', 'wan miniport', 'vpn server', 'vpn client', 'vpn connection', 'vpn 接続', 'vpn接続', 'vpn サーバー', 'always on vpn', 'rasdial', 'rasphone'];
+
 let lastText = '';
 let lastLower = '';
+let lastVpn: boolean | undefined;
+let lastStrong: boolean | undefined;
 
 /** Lower-cased head of the paste, computed once per paste (every verdict rule reads it). */
 function lowerHead(text: string): string {
   if (text !== lastText) {
     lastText = text;
     lastLower = (text.length > 200000 ? text.slice(0, 200000) : text).toLowerCase();
+    lastVpn = undefined;
+    lastStrong = undefined;
   }
   return lastLower;
 }
 
-const STRONG_VPN_WORDS = ['error code returned on failure', 'returned on termination', 'l2tp', 'rasclient', 'dialed a connection', 'demand dial', 'demand-dial', 'wan miniport', 'vpn server', 'vpn client', 'vpn connection', 'vpn 接続', 'vpn接続', 'vpn サーバー', 'always on vpn', 'rasdial', 'rasphone'];
-
-/** Words only a remote-access / site-to-site VPN paste uses. */
+/** Words only a remote-access / site-to-site VPN paste uses (answered once per paste). */
 export function hasStrongVpnContext(text: string): boolean {
   const l = lowerHead(text);
-  return STRONG_VPN_WORDS.some((w) => l.includes(w));
+  lastStrong ??= STRONG_VPN_WORDS.some((w) => l.includes(w));
+  return lastStrong;
 }
 
-/** Does the paste speak of a VPN (RasClient, L2TP, IKEv2, a dialled connection…)? */
+/** Does the paste speak of a VPN (RasClient, L2TP, IKEv2, a dialled connection…)? (answered once per paste) */
 export function hasVpnContext(text: string): boolean {
   const l = lowerHead(text);
-  return VPN_WORDS.some((w) => l.includes(w));
+  lastVpn ??= VPN_WORDS.some((w) => l.includes(w));
+  return lastVpn;
 }
-
 
 export interface VerdictEnv {
   idx: CatalogueIndex;
