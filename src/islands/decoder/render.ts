@@ -3,7 +3,7 @@
  * never as HTML, so a pasted `<img src=x onerror=…>` is shown as text.
  */
 import type { BundleReport, DecodeReport, Finding, ReportVerdict, SummaryGroup } from '../../lib/decode/types.ts';
-import { VERDICT_LABEL } from '../../lib/decode/verdict.ts';
+import { VERDICT_LABEL } from '../../lib/decode/verdict-label.ts';
 import sensitive from '../../../content/data/sensitive.json';
 import { el } from '../dom.ts';
 

@@ -1,5 +1,5 @@
 /** Plain-text and Markdown renderings of a report, for pasting into a ticket. */
-import { VERDICT_LABEL } from './verdict.ts';
+import { VERDICT_LABEL } from './verdict-label.ts';
 import { playbookHref } from './catalogue-index.ts';
 import { Redactor, redact } from './redact.ts';
 import { escapeMarkdown, fence } from './markdown.ts';

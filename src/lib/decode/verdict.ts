@@ -51,14 +51,7 @@ export function isDocumentation(s: string): boolean {
   return /Symbolic Name:|SymbolicName=|MessageId=|Product:\s+Windows Operating System/.test(t);
 }
 
-/** Japanese label of each verdict, for every place a verdict is shown (page, widget, CLI text, ticket copy). */
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  'ipsec-fault': 'IPsec の障害',
-  'ipsec-ok': 'IPsec は正常 (原因はほかにあります)',
-  vpn: 'IPsec VPN の問題 (ドメイン分離とは別の構成・別の担当)',
-  'not-ipsec': 'IPsec とは無関係',
-  'need-data': '判断には情報が足りません',
-};
+export { VERDICT_LABEL } from './verdict-label.ts';
 
 const VPN_WORDS = ['vpn', 'l2tp', 'ikev2', 'rasclient', 'remoteaccess', 'wan miniport', 'rasdial', 'rasphone', 'always on vpn', 'sstp', 'pptp', 'dialed a connection', 'demand dial', 'demand-dial', 'リモート アクセス', 'リモートアクセス', 'ダイヤルアップ'];
 
