@@ -12,21 +12,25 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBrowser } from './lib/ensure-browser.ts';
 
-interface StepResult { name: string; passed: number; failed: number; skipped?: number; note?: string }
+interface StepResult { name: string; passed: number; failed: number; skipped?: number; note?: string; seconds?: number }
 const results: StepResult[] = [];
 const outDir = join('test-results');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
+// Seconds of the last run(): the summary shows where the 10-minute budget goes.
+let lastSeconds = 0;
 function run(cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n$ ${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}${cmd} ${args.join(' ')}`);
+  const t0 = performance.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, ...env } });
+  lastSeconds = (performance.now() - t0) / 1000;
   return r.status === 0;
 }
 
 function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   const ok = run(cmd, args, env);
-  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: lastSeconds });
   return ok;
 }
 
@@ -37,9 +41,9 @@ function vitest(project: string, files: string[] = [], env: Record<string, strin
     const j = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number };
     // A suite that fails to load shows no failed test: count it as one failure.
     const failed = j.numFailedTests + (!ok && j.numFailedTests === 0 ? 1 : 0);
-    results.push({ name: `vitest ${label}`, passed: j.numPassedTests, failed, skipped: j.numPendingTests });
+    results.push({ name: `vitest ${label}`, passed: j.numPassedTests, failed, skipped: j.numPendingTests, seconds: lastSeconds });
   } else {
-    results.push({ name: `vitest ${label}`, passed: 0, failed: 1, note: 'no report' });
+    results.push({ name: `vitest ${label}`, passed: 0, failed: 1, note: 'no report', seconds: lastSeconds });
   }
   return ok;
 }
@@ -69,7 +73,8 @@ if (step('build under /kb/', 'npm', ['run', '--silent', 'build'], sub)) {
 } else notRun('vitest site under /kb/', 'sub-path build failed');
 
 console.log('\nSummary');
-for (const r of results) console.log(`  ${r.failed ? '✗' : '✓'} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? ` (${r.note})` : ''}`);
+for (const r of results) console.log(`  ${r.failed ? '✗' : '✓'} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? ` (${r.note})` : ''}${r.seconds !== undefined ? ` [${r.seconds.toFixed(0)} s]` : ''}`);
+console.log(`  total ${(performance.now() / 1000).toFixed(0)} s`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + (r.skipped ?? 0), 0);
