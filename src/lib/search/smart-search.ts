@@ -58,7 +58,7 @@ export function querySegments(text: string, max = 12): string[] {
 export async function smartSearch(pf: PagefindLike, query: string, limit = 10, catalogue?: Catalogue, options: SmartSearchOptions = {}): Promise<SmartHit[]> {
   const q = normaliseQuery(query);
   if (!q) return [];
-  const base = (options.base ?? '/').replace(/\/$/, '');
+  const base = (options.base ?? '').replace(/\/$/, '');
   const pinned: SmartHit[] = [];
   let expansions: string[] = [];
   if (catalogue) {
@@ -81,7 +81,7 @@ export function rankForHelpDesk(list: SmartHit[]): SmartHit[] {
   return [...list].sort((a, b) => b.matched.length - a.matched.length || w(b) - w(a));
 }
 
-function mergeHits(a: SmartHit[], b: SmartHit[]): SmartHit[] {
+function mergeHits(a: SmartHit[], b: Omit<SmartHit, 'matched'>[]): SmartHit[] {
   const urls = new Set(a.map((h) => h.url));
   return [...a, ...b.filter((h) => !urls.has(h.url)).map((h) => ({ ...h, matched: [] as string[] }))];
 }
@@ -105,20 +105,21 @@ async function pagefindHits(pf: PagefindLike, query: string, q: string, limit: n
   return [...merged.values()].sort((a, b) => b.matched.length - a.matched.length || b.score - a.score).slice(0, limit);
 }
 
-async function hits(pf: PagefindLike, term: string, limit: number): Promise<SmartHit[]> {
+/** Pagefind's first `limit` results, without `matched`: each caller says which terms found them. */
+async function hits(pf: PagefindLike, term: string, limit: number): Promise<Omit<SmartHit, 'matched'>[]> {
   const r = await pf.search(term);
   if (!r) return [];
   return Promise.all(
     r.results.slice(0, limit).map(async (x) => {
       const d = await x.data();
-      return { url: d.url, title: d.meta.title ?? d.url, matched: [], score: x.score, kind: pageKind(d.url), excerpt: d.excerpt ? plainExcerpt(d.excerpt) : undefined };
+      return { url: d.url, title: d.meta.title ?? d.url, score: x.score, kind: pageKind(d.url), excerpt: d.excerpt ? plainExcerpt(d.excerpt) : undefined };
     }),
   );
 }
 
 /** Pagefind's excerpt is HTML (<mark> around hits, entities): keep the text only. */
 export function plainExcerpt(html: string): string {
-  const ENT: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+  const ENT: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
   return html
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x?[0-9a-f]+|[a-z]+\d*);/gi, (m, e: string) => {
