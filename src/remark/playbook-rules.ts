@@ -42,8 +42,7 @@ export function sectionText(section: Section): string {
 }
 
 function textOf(node: RootContent): string {
-  // Code blocks hold the messages as Windows prints them; toString skips `value` of code nodes.
-  if (node.type === 'code') return node.value;
+  // Code blocks (the messages as Windows prints them) are literals like text: their text is `value`.
   if ('children' in node) return (node.children as RootContent[]).map(textOf).join(' ');
   if ('value' in node && typeof node.value === 'string') return node.value;
   return '';
