@@ -8,15 +8,19 @@ import type { Page } from 'playwright-core';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+/** `selector`: check only these parts of the page (one selector or several); none: the whole document. */
+export async function axeViolations(page: Page, selector?: string | string[]): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(
     async ([tags, sel]) => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const r = await axe.run(sel ? { include: [sel] } : document, { runOnly: { type: 'tag', values: tags } });
+      // parts a page does not have (a page without a table of contents) are skipped; none at all is an error
+      const present = sel.filter((s) => document.querySelector(s));
+      if (sel.length && !present.length) return [`nothing to check: no element matches ${sel.join(', ')}`];
+      const r = await axe.run(sel.length ? { include: present.map((s) => [s]) } : document, { runOnly: { type: 'tag', values: tags } });
       return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     },
-    [WCAG_TAGS, selector ?? ''] as const,
+    [WCAG_TAGS, selector === undefined ? [] : [selector].flat()] as const,
   );
   return violations;
 }
