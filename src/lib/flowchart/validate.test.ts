@@ -283,4 +283,27 @@ describe('validateFlowchart: every problem with its fix (mutation-test findings)
     c.nodes.app.answers[1].next = 'app';
     expect(findCycles(c)).toEqual([]);
   });
+  it('says how to fix an outcome id, a self loop and a goto to this flowchart', () => {
+    const fixOf = (c: ReturnType<typeof goodChart>, message: string) => validateFlowchart(c, ctx).find((p) => p.message === message)?.fix;
+    const a = goodChart();
+    a.outcomes.Network_1 = a.outcomes.network;
+    delete a.outcomes.network;
+    a.nodes.ping.answers[1].outcome = 'Network_1';
+    a.nodes.refresh.answers[1].outcome = 'Network_1';
+    expect(fixOf(a, 'outcome id "Network_1" is not lowercase ASCII words joined by hyphens.')).toBe('rename it, e.g. "refresh-fixed".');
+    const b = goodChart();
+    b.nodes.app.answers[1].next = 'app';
+    expect(fixOf(b, 'node "app", answer 2 ("いいえ"): leads back to its own node.')).toBe('point it at a later node or an outcome; a question cannot follow itself.');
+    const c = goodChart();
+    c.nodes.refresh.answers[2].goto = 'flowcharts/self';
+    expect(fixOf(c, 'node "refresh", answer 3 ("連絡者のコンピュータだけ"): goto "flowcharts/self" is this flowchart.')).toBe('use `next:` to stay in this flowchart.');
+  });
+
+  it('a node whose answers are left out (not an empty list) is a node without answers, and the walk goes on past it', () => {
+    const c = goodChart();
+    delete (c.nodes.app as { answers?: unknown }).answers;
+    const m = messages(c);
+    expect(m).toContain('node "app" has no answers, so its paths end nowhere.');
+    expect(findCycles(c)).toEqual([]);
+  });
 });
