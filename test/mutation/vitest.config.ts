@@ -17,6 +17,11 @@ export default defineConfig({
       'src/lib/decode/verdict.test.ts',
       'src/lib/decode/catalogue-index.test.ts',
       'src/lib/decode/redact.test.ts',
+      // real pastes and the pages' own English samples: the verdict on whole inputs (fast, and they catch
+      // a mutant that turns one right answer wrong)
+      'src/lib/decode/fixtures.test.ts',
+      'test/unit/corpus.test.ts',
+      'test/unit/page-samples.test.ts',
       'src/lib/redact/redact.test.ts',
       'src/lib/redact/policy.test.ts',
       'src/lib/redact/property.test.ts',
