@@ -102,18 +102,79 @@ export function computeContent(text: string, starts: Int32Array, ends: Int32Arra
   return lineContents(text, starts, ends, count);
 }
 
-/** Is line i the start of a dialog header block (a header label with "Event ID" close below)? */
+/** Longest header value looked through for the next label on the same line (values are names, dates, IDs). */
+const MAX_INLINE_VALUE = 300;
+
+/** Longest header label with its spacing ("Event Category", "イベントのカテゴリ"), in characters. */
+const MAX_HEADER_LABEL = Math.max(...HEADER_DEFS.map((d) => d.text.length)) + 4;
+
+/** Index of the next ASCII or full-width colon in [p, e), or -1. */
+function nextColon(text: string, p: number, e: number): number {
+  for (; p < e; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x3a || c === 0xff1a) return p;
+  }
+  return -1;
+}
+
+/** One header field of a line: its name and the value's range. */
+export interface LineHeader {
+  name: string;
+  vs: number;
+  ve: number;
+}
+
+/**
+ * The header fields of one line. A copy whose line breaks were lost (forum posts, tickets, chat:
+ * "Event Type: Error Event Source: IPSEC Event Category: None Event ID: 4292 Description: …") holds several;
+ * each value ends where the next label starts after a space, and Description takes the rest of the line.
+ * Without this, "Event ID: 4285 Source: Norton AntiVirus" is read as event 4285 with no source.
+ */
+export function lineHeaders(text: string, s: number, e: number): LineHeader[] {
+  const out: LineHeader[] = [];
+  let h = headerAt(text, s, e);
+  while (h) {
+    const [name, vs] = h;
+    if (name === 'desc') {
+      out.push({ name, vs, ve: e });
+      break;
+    }
+    let next: [string, number] | null = null;
+    let at = e;
+    const stop = Math.min(e, vs + MAX_INLINE_VALUE);
+    // a label ends in a colon: only the words shortly before a colon can start one
+    let colon = vs;
+    for (let p = vs + 1; p < stop; p++) {
+      if (colon < p) {
+        colon = nextColon(text, p, e);
+        if (colon < 0) break;
+        if (colon - p > MAX_HEADER_LABEL) p = colon - MAX_HEADER_LABEL;
+      }
+      if (!isSpace(text.charCodeAt(p - 1)) || isSpace(text.charCodeAt(p))) continue;
+      next = headerAt(text, p, e);
+      if (next) {
+        at = p;
+        break;
+      }
+    }
+    out.push({ name, vs, ve: at });
+    h = next;
+  }
+  return out;
+}
+
+/** Is line i the start of a dialog header block (a header label with "Event ID" on it or close below)? */
 export function isHeaderStart(ctx: Ctx, i: number): boolean {
   const [s, e] = content(ctx, i);
-  const h = headerAt(ctx.text, s, e);
-  if (!h || h[0] === 'desc') return false;
-  if (h[0] === 'id') return true;
+  const hs = lineHeaders(ctx.text, s, e);
+  if (!hs.length || hs[0].name === 'desc') return false;
+  if (hs.some((h) => h.name === 'id')) return true;
   for (let k = i + 1; k < ctx.lines.count && k <= i + 14; k++) {
     const [ks, ke] = content(ctx, k);
     if (ks >= ke) continue;
-    const hk = headerAt(ctx.text, ks, ke);
-    if (!hk) return false;
-    if (hk[0] === 'id') return true;
+    const hk = lineHeaders(ctx.text, ks, ke);
+    if (!hk.length) return false;
+    if (hk.some((h) => h.name === 'id')) return true;
   }
   return false;
 }
@@ -153,58 +214,62 @@ export function readDialog(ctx: Ctx, i: number): number {
       if (descStart >= 0) break;
       continue;
     }
-    const h = headerAt(ctx.text, s, e);
-    if (!h) break;
-    const [name, vs] = h;
-    const sp = valueSpan(ctx, vs, e);
-    const v = ctx.text.slice(sp[0], sp[1]);
-    if (name === 'desc') {
-      descStart = sp[0] < sp[1] ? sp[0] : k + 1 < n ? ctx.lines.starts[k + 1] : e;
+    const hs = lineHeaders(ctx.text, s, e);
+    if (!hs.length) break;
+    for (const { name, vs, ve } of hs) {
+      const sp = valueSpan(ctx, vs, ve);
+      const v = ctx.text.slice(sp[0], sp[1]);
+      if (name === 'desc') {
+        descStart = sp[0] < sp[1] ? sp[0] : k + 1 < n ? ctx.lines.starts[k + 1] : e;
+        break;
+      }
+      switch (name) {
+        case 'type':
+          rec.type = v;
+          rec.typeSpan = sp;
+          break;
+        case 'source':
+          rec.source = v;
+          rec.sourceSpan = sp;
+          break;
+        case 'category':
+          rec.category = v;
+          break;
+        case 'id':
+          rec.id = parseEventId(v);
+          rec.idSpan = sp;
+          break;
+        case 'date':
+          rec.date = v;
+          rec.dateSpan = sp;
+          break;
+        case 'time':
+          rec.time = v;
+          rec.timeSpan = sp;
+          break;
+        case 'user':
+          rec.user = v;
+          rec.userSpan = sp;
+          break;
+        case 'computer':
+          rec.computer = v;
+          rec.computerSpan = sp;
+          break;
+        case 'log':
+          rec.log = v;
+          rec.logSpan = sp;
+          break;
+        case 'keywords':
+          keywords = v;
+          break;
+        case 'level':
+          level = v;
+          break;
+      }
+    }
+    if (descStart >= 0) {
       k++;
       break;
-    }
-    switch (name) {
-      case 'type':
-        rec.type = v;
-        rec.typeSpan = sp;
-        break;
-      case 'source':
-        rec.source = v;
-        rec.sourceSpan = sp;
-        break;
-      case 'category':
-        rec.category = v;
-        break;
-      case 'id':
-        rec.id = parseEventId(v);
-        rec.idSpan = sp;
-        break;
-      case 'date':
-        rec.date = v;
-        rec.dateSpan = sp;
-        break;
-      case 'time':
-        rec.time = v;
-        rec.timeSpan = sp;
-        break;
-      case 'user':
-        rec.user = v;
-        rec.userSpan = sp;
-        break;
-      case 'computer':
-        rec.computer = v;
-        rec.computerSpan = sp;
-        break;
-      case 'log':
-        rec.log = v;
-        rec.logSpan = sp;
-        break;
-      case 'keywords':
-        keywords = v;
-        break;
-      case 'level':
-        level = v;
-        break;
     }
   }
   if (!rec.type) rec.type = keywords && /audit|監査/i.test(keywords) ? keywords : level;
