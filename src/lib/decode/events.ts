@@ -13,7 +13,7 @@ import type { FieldHit, FieldResult } from './fields.ts';
 import { LEGACY_LABELS, LabelSet, VISTA_LABELS, tokenizeFields } from './fields.ts';
 import type { Fact, Finding, PlaybookRef, Severity, Span } from './types.ts';
 import { findIPv4, isDigit, isIPv4, looseKey, squash } from './text.ts';
-import { identify } from './identity.ts';
+import { identify, isKnownId } from './identity.ts';
 import { scmEvent } from './families/scm.ts';
 import { rasEvent } from './families/rasclient.ts';
 
@@ -895,7 +895,15 @@ function genericEvent(ctx: Ctx, rec: EventRecord, facts: () => Fact[], gt: { tim
     {
       kind: 'event',
       title: `${label}: ${what}`,
-      meaning: meaningOf(ctx, pb?.id, m ? 'IPsec コンポーネントが記録したメッセージです。' : 'IPsec に関係するイベント ID ですが、説明文からは詳しい内容を特定できませんでした。'),
+      meaning: meaningOf(
+        ctx,
+        pb?.id,
+        m
+          ? 'IPsec コンポーネントが記録したメッセージです。'
+          : id !== undefined && !isKnownId(ctx, id)
+            ? 'IPsec のイベントとして知られている ID ではありません。ソースが分からないため、どの製品のイベントかは判断できません。'
+            : 'IPsec に関係するイベント ID ですが、説明文からは詳しい内容を特定できませんでした。',
+      ),
       facts: f,
       playbook: pb,
       alternatives: alts.length ? alts : undefined,

@@ -55,7 +55,8 @@ function logsOf(ctx: Ctx, id: number): Set<string> {
   return out;
 }
 
-function isKnownId(ctx: Ctx, id: number): boolean {
+/** Is `id` an IPsec event ID (catalogue, the chapter's own numbers, the driver range)? */
+export function isKnownId(ctx: Ctx, id: number): boolean {
   // the chapter's own numbers for events (4268 for 4283) come from the catalogue's chapterSays
   return ctx.idx.ipsecIds.has(id) || ctx.idx.chapterIds.has(id) || (id >= 4283 && id <= 4297);
 }
@@ -86,6 +87,8 @@ export function identify(ctx: Ctx, rec: EventRecord): Identity {
     return remember(ctx, rec, { kind: 'foreign', collision: id !== undefined && known, why: 'source', source: src });
   }
   // no source: the description (and the paste's context) decide
+  // a Service Control Manager text ("The Print Spooler service failed to start…") is read for its service name
+  if (id !== undefined && desc && scmTitleFits(ctx, id, desc)) return remember(ctx, rec, { kind: 'scm' });
   if (ctx.carry && !ipsecText) return { kind: 'foreign', collision: id !== undefined && known, why: 'carried', source: ctx.carry };
   if (id !== undefined && logMismatch(ctx, rec, id) && !ipsecText) return { kind: 'foreign', collision: known, why: 'log' };
   if (rec.format !== 'event-description' && desc.trim().length >= 40 && !ipsecText && id !== undefined && known && !titleSaysIpsec(ctx, id, desc, rec)) {
@@ -93,6 +96,19 @@ export function identify(ctx: Ctx, rec: EventRecord): Identity {
   }
   if (ipsecText) ctx.carry = undefined;
   return { kind: 'ipsec' };
+}
+
+/** Is `id` a Service Control Manager event whose catalogue title the description follows? */
+function scmTitleFits(ctx: Ctx, id: number, desc: string): boolean {
+  const l = desc.toLowerCase();
+  for (const e of ctx.idx.events.get(id) ?? []) {
+    if (e.source?.toLowerCase() !== SCM) continue;
+    for (const chunk of (e.title ?? '').toLowerCase().split(/%\d+|%n|\n/)) {
+      const c = chunk.trim();
+      if (c.length >= 12 && l.includes(c)) return true;
+    }
+  }
+  return false;
 }
 
 /** Does the description fit the event's catalogue title or a playbook signature, though it lacks IPsec words? */

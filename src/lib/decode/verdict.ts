@@ -160,7 +160,9 @@ export function findingVerdict(env: VerdictEnv, f: Finding): { verdict: Verdict;
   if (f.kind === 'component') return { verdict: 'need-data', reason: 'IPsec のコンポーネントの記録ですが、カタログにない ID または内容です。' };
   if (f.severity === 'info' && f.confidence !== 'partial') return { verdict: 'ipsec-ok', reason: 'IPsec が正常に動いていることを示す記録です。' };
   if (!f.playbook) return { verdict: 'need-data', reason: '対応するページを特定できませんでした。' };
-  if (f.severity === 'info') return { verdict: 'ipsec-ok', reason: 'IPsec が正常に動いていることを示す記録です。' };
+  // a partial match of unknown type (no Type/Level line) is not evidence of success unless the event only ever
+  // reports success ("… service failed to start" read by its ID is no "IPsec is fine")
+  if (f.severity === 'info' && (f.eventId === undefined || successTitle(env, f.eventId))) return { verdict: 'ipsec-ok', reason: 'IPsec が正常に動いていることを示す記録です。' };
   if (f.confidence === 'partial') return { verdict: 'need-data', reason: '一部しか一致しないため、断定できません。' };
   return { verdict: 'ipsec-fault', reason: 'IPsec の失敗を示す記録です。' };
 }
