@@ -77,8 +77,14 @@ describe('bestMatches: what the decoder recognises', () => {
       ['ipsec-driver/hash-auth-failure', 'IPsec の失敗を示す記録です。 (IPsec ドライバー (イベント 4285): パケットのハッシュを認証できない (192.168.0.10 から 5 個))'],
     ]);
   });
-  it('a code whose verdict is "need data" (13801: VPN or isolation?) gives the page with what was recognised, not the undecided verdict', () => {
-    expect(pairs('13801')).toEqual([['ike-auth/credentials-unacceptable', 'エラー コード 13801 (0x000035E9) = ERROR_IPSEC_IKE_AUTH_FAIL']]);
+  it('a code whose verdict is "need data" (13801: VPN or isolation?) gives the page with what was recognised, then the VPN page of the same code', () => {
+    expect(pairs('13801')).toEqual([
+      ['ike-auth/credentials-unacceptable', 'エラー コード 13801 (0x000035E9) = ERROR_IPSEC_IKE_AUTH_FAIL'],
+      ['vpn/error-13801', 'VPN 接続の場合: エラー コード 13801 (0x000035E9) = ERROR_IPSEC_IKE_AUTH_FAIL'],
+    ]);
+  });
+  it('an event the decoder gives to another product names no IPsec page (Norton\'s event 7 with a 4283 in its text)', () => {
+    expect(pairs('Source: Norton AntiVirus\nEvent ID: 7\n4283')).toEqual([]);
   });
   it('a message template copied with its placeholders (%2, %3) names its page by the decoder\'s title', () => {
     expect(pairs(HASH_EN.replace('5', '%2').replace('192.168.0.10', '%3'))).toEqual([['ipsec-driver/hash-auth-failure', 'イベント 4285: ハッシュ認証の失敗 (Hash Authentication Failure)']]);

@@ -9,6 +9,7 @@
  */
 import type { Catalogue, CataloguePlaybook } from '../catalogue/types.ts';
 import { decode } from '../decode/index.ts';
+import { getIndex, vpnPageByCode } from '../decode/catalogue-index.ts';
 
 export interface BestMatch {
   id: string;
@@ -46,8 +47,18 @@ export function bestMatches(catalogue: Catalogue, query: string, limit = 3): Bes
   // the verdict's page first: it weighs the whole query ("Error 13806: IKE failed…" is the VPN dialog)
   const vp = report.verdictInfo.playbook;
   if (vp && report.verdict !== 'need-data' && report.verdict !== 'not-ipsec') add(byId.get(vp.id), report.verdictInfo.reason);
+  const vpnByCode = vpnPageByCode(getIndex(catalogue));
   for (const f of report.findings) {
-    if (f.playbook && (f.confidence === 'exact' || f.confidence === 'template')) add(byId.get(f.playbook.id), f.title);
+    // the decoder gave this record to another product (its source, its log): its number names no IPsec page
+    if (f.verdict === 'not-ipsec') continue;
+    if (f.playbook && (f.confidence === 'exact' || f.confidence === 'template')) {
+      add(byId.get(f.playbook.id), f.title);
+      // a code a VPN page explains too (13801 in a VPN dialog and in an isolation audit): both setups' pages
+      for (const x of f.facts) {
+        const vpn = x.name === 'decimal' ? vpnByCode.get(Number(x.value)) : undefined;
+        if (vpn) add(byId.get(vpn), `VPN 接続の場合: ${f.title}`);
+      }
+    }
   }
 
   // Part of a message: the signature it covers most of.

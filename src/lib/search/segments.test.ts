@@ -109,6 +109,7 @@ describe('smartSearch: pinned pages stay first', { timeout: 30_000 }, () => {
     const hits = await smartSearch(pf, '13801', 10, catalogue);
     expect(hits.map((h) => [h.url, h.pinned ?? 'ranked'])).toEqual([
       ['/ike-auth/credentials-unacceptable/', 'catalogue'],
+      ['/vpn/error-13801/', 'catalogue'],
       ['/reference/error-codes/', 'ranked'],
     ]);
     expect(hits[0].score).toBe(Infinity);
