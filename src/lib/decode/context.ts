@@ -131,7 +131,10 @@ export interface ResolvedMatch {
  * cluster wins; other playbooks in the cluster become alternatives. Weak partial matches are dropped.
  */
 export function resolveMatches(matches: TemplateMatch<SigRef>[], scope?: string): ResolvedMatch[] {
-  const usable = matches.filter((m) => !m.partial || (m.matchedLiteral >= 16 && m.matchedLiteral * 2 >= m.form.tpl.literalLength));
+  // A partial match counts when it covers half the template, or when it matched two or more fragments in order
+  // around a filled placeholder (the first sentence of a two-sentence message, read out by a caller:
+  // "Failed to authenticate the hash for 5 packet(s) received from 192.168.0.10.").
+  const usable = matches.filter((m) => !m.partial || (m.matchedLiteral >= 16 && m.matchedLiteral * 2 >= m.form.tpl.literalLength) || (m.gaps.length >= 1 && m.matchedLiteral >= 32));
   usable.sort((a, b) => (better(a, b, scope) ? -1 : better(b, a, scope) ? 1 : 0));
   const out: ResolvedMatch[] = [];
   for (const m of usable) {

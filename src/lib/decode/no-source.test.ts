@@ -37,3 +37,12 @@ describe('an ID IPsec does not use, without a source', () => {
     expect(r.findings.map((f) => f.meaning)).toEqual(['IPsec のイベントとして知られている ID ではありません。ソースが分からないため、どの製品のイベントかは判断できません。']);
   });
 });
+
+describe('the first sentence of a two-sentence message, read out alone', () => {
+  it('names its page but does not decide (the rest of the message and the event are missing)', () => {
+    expect(read('Failed to authenticate the hash for 5 packet(s) received from 192.168.0.10.')).toMatchObject({ verdict: 'need-data', page: 'ipsec-driver/hash-auth-failure' });
+  });
+  it('a single fragment with no filled value is still too little', () => {
+    expect(read('Failed to authenticate the hash').page).toBeUndefined();
+  });
+});
