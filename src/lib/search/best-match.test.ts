@@ -116,6 +116,11 @@ describe('bestMatches: part of a message', () => {
     expect(pairs('hash for packet(s) received')).toEqual(hash);
     expect(pairs('the hash for %10 packet(s) received')).toEqual(hash);
   });
+  it('English words match whole words: "ping" is not in "stopping", "IPsec" not in "IP Security"; case and spacing still do not matter', () => {
+    expect(pairs('ping')).toEqual([]);
+    expect(pairs('IPsec').map(([id]) => id)).not.toContain('console/ping-negotiating');
+    expect(pairs('negotiation   TIMED out').map(([id]) => id)).toEqual(['ike-main-mode/negotiation-timed-out']);
+  });
   it('a Japanese placeholder (<個数>) is no part of the message either', () => {
     expect(pairs('パケットを個受信')).toEqual([['ipsec-driver/bad-spi', 'メッセージ「<IP アドレス> から不正なセキュリティ パラメータ インデックスの付いたパケ」の一部']]);
   });

@@ -24,6 +24,20 @@ const key = (s: string) => s.normalize('NFKC').replace(/\\n|%\d+|<[^>]*>/g, '').
 
 const MIN_PARTIAL = 2;
 
+/** Does `text` hold the words of `q` in order, starting and ending at word boundaries (case and spacing ignored)? */
+function wholeWords(text: string, q: string): boolean {
+  // placeholders (%2, <個数>) are no words: a query may skip them or copy them
+  const words = (s: string) => s.normalize('NFKC').replace(/\\n|%\d+|<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const t = words(text);
+  const w = words(q);
+  if (!w) return false;
+  const word = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
+  for (let at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) {
+    if (!(word(w[0]) && word(t[at - 1])) && !(word(w[w.length - 1]) && word(t[at + w.length]))) return true;
+  }
+  return false;
+}
+
 export function bestMatches(catalogue: Catalogue, query: string, limit = 3): BestMatch[] {
   const q = query.normalize('NFKC').trim();
   if (!q || q.length > 2000) return [];
@@ -63,6 +77,8 @@ export function bestMatches(catalogue: Catalogue, query: string, limit = 3): Bes
 
   // Part of a message: the signature it covers most of.
   const k = key(q);
+  // English words match whole words only: "ping" is not in "stopping", "IPsec" not in "IP Security"
+  const ascii = /^[\x20-\x7e]+$/.test(q);
   if (k.length >= MIN_PARTIAL && !/^\d+$/.test(k)) {
     const partial: { p: CataloguePlaybook; cover: number; text: string }[] = [];
     for (const p of catalogue.playbooks) {
@@ -70,7 +86,7 @@ export function bestMatches(catalogue: Catalogue, query: string, limit = 3): Bes
         for (const text of [s.ja, s.en, ...(s.variants ?? [])]) {
           if (!text) continue;
           const sk = key(text);
-          if (sk.includes(k)) partial.push({ p, cover: k.length / sk.length, text });
+          if (sk.includes(k) && (!ascii || wholeWords(text, q))) partial.push({ p, cover: k.length / sk.length, text });
         }
       }
     }
