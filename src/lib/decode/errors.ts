@@ -19,6 +19,11 @@ export interface CodeReading {
 }
 
 
+/** Longest token read as a code: longer than any code name, so a name is never cut. */
+const MAX_TOKEN = 80;
+/** Prefixes of the code names the catalogue holds (Win32, SSPI, WFP, RPC). */
+const NAME_PREFIXES = ['ERROR_', 'SEC_E_', 'FWP_E_', 'RPC_S_'];
+
 /** Look a value up, also as HRESULT_FROM_WIN32 (0x8007xxxx) and as its Win32 low word. */
 function lookupValue(idx: CatalogueIndex, v: number): { code?: CatalogueErrorCode; form: ReadingForm } {
   const u = v >>> 0;
@@ -37,7 +42,8 @@ function lookupValue(idx: CatalogueIndex, v: number): { code?: CatalogueErrorCod
  */
 export function readToken(idx: CatalogueIndex, token: string, context: boolean): CodeReading[] {
   const out: CodeReading[] = [];
-  if (token.length === 0 || token.length > 40) return out;
+  // the longest code name is 61 characters (ERROR_IPSEC_IKE_STRONG_CRED_AUTHORIZATION_AND_CERTMAP_FAILURE)
+  if (token.length === 0 || token.length > MAX_TOKEN) return out;
   const up = token.toUpperCase();
   if (up.startsWith('ERROR_') || up.startsWith('SEC_E_') || up.startsWith('FWP_E_') || up.startsWith('RPC_S_')) {
     const c = idx.codesByName.get(up);
@@ -230,7 +236,7 @@ export function scanCodes(idx: CatalogueIndex, text: string, s: number, e: numbe
     }
     const prev = i > s ? text.charCodeAt(i - 1) : 0x20;
     let j = i + 1;
-    while (j < e && j - i < 48) {
+    while (j < e && j - i < MAX_TOKEN) {
       const d = text.charCodeAt(j);
       if (isAsciiAlnum(d) || d === 0x5f) j++;
       else break;
@@ -244,10 +250,12 @@ export function scanCodes(idx: CatalogueIndex, text: string, s: number, e: numbe
     if ((next === 0x2e || next === 0x3a) && j + 1 < e && isDigit(text.charCodeAt(j + 1))) continue;
     if (next === 0x2f || next === 0x5c) continue;
     const f = token.charCodeAt(0);
-    const isName = token.length > 6 && (token.startsWith('ERROR_') || token.startsWith('SEC_E_') || token.startsWith('FWP_E_') || token.startsWith('RPC_S_') || token.startsWith('error_'));
+    // names in any case, as people type them (error_ipsec_ike_auth_fail, Sec_E_…); readToken looks them up upper-cased
+    const isName = token.length > 6 && NAME_PREFIXES.includes(token.slice(0, 6).toUpperCase());
     const isNum = isDigit(f) || f === 0x2d;
     if (!isName && !isNum && !(token.length >= 4 && token.length <= 8 && isHexDigit(f))) continue;
-    if (isNum && f !== 0x2d && !(token.length >= 2 && (token[1] === 'x' || token[1] === 'X')) && token.length < 3) continue;
+    // one- and two-digit numbers are everywhere (a two-character "0x" has no digits and reads as nothing anyway)
+    if (isNum && f !== 0x2d && token.length < 3) continue;
     const ctx = shortLine || hasContext(text, i - token.length, s);
     // bare hex without digits-only and without context is too noisy (words like "face")
     if (!isName && !isNum && !ctx) continue;
