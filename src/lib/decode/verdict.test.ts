@@ -163,6 +163,13 @@ describe('verdict: codes with the site\'s own pages (generated catalogue)', asyn
     expect(r.findings[0].title).toContain('RPC_S_SERVER_UNAVAILABLE');
     expect(r.verdict).toBe('need-data');
   });
+  it('a general Windows error a VPN page explains (1931) is VPN only when the paste is about a VPN', () => {
+    const bare = decode('Error 1931', gen);
+    expect([bare.verdict, bare.verdictInfo.playbook?.id]).toEqual(['need-data', 'vpn/error-1931']);
+    expect(bare.verdictReason).toContain('Windows の一般的なエラー コードです。');
+    const vpn = decode('The VPN connection failed with error 1931.', gen);
+    expect([vpn.verdict, vpn.verdictInfo.playbook?.id]).toEqual(['vpn', 'vpn/error-1931']);
+  });
   it('WFP codes are read by name and by HRESULT, and titled in hex', () => {
     expect(decode('FWP_E_ALREADY_EXISTS', gen).findings[0].title).toBe('エラー コード 0x80320009 = FWP_E_ALREADY_EXISTS');
     expect(decode('hr = -2144206839', gen).findings[0].title).toBe('エラー コード 0x80320009 = FWP_E_ALREADY_EXISTS');
@@ -193,5 +200,56 @@ describe('verdict: callers\' words', async () => {
       expect(f?.playbook?.id.startsWith('vpn/')).toBe(true);
       expect(r.verdict).toBe('need-data');
     }
+  });
+});
+
+describe('verdict: whole pastes a help desk receives (generated catalogue)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const gen = JSON.parse(readFileSync(join(import.meta.dirname, '../../generated/catalogue.json'), 'utf8'));
+  const at = (text: string, spans: Array<[number, number]>) => spans.map(([s, e]) => text.slice(s, e));
+
+  it('RasClient 20227 with error 809 is vpn, opens the 809 page and shows event, source, log and code', () => {
+    const text = 'Log Name:      Application\nSource:        RasClient\nEvent ID:      20227\nLevel:         Error\nDescription:\nCoId={8A1B2C3D-0000-4000-8000-0123456789AB}: The user CONTOSO\\alice dialed a connection named Contoso VPN which has failed. The error code returned on failure is 809.';
+    const r = decode(text, gen);
+    expect(r.verdict).toBe('vpn');
+    expect(r.verdictInfo.playbook?.id).toBe('vpn/error-809');
+    expect(at(text, r.verdictInfo.evidence)).toEqual(['20227', 'RasClient', 'Application', '809']);
+    expect(r.verdictInfo.next).toEqual([]);
+  });
+  it('a bare event number is need-data and asks for the whole event', () => {
+    const r = decode('Event ID 547', gen);
+    expect(r.verdict).toBe('need-data');
+    expect(r.verdictReason).toBe('イベント ID の番号だけで、ソースも説明文もありません。 (イベント ID 547 (IKE security association negotiation failed.))');
+    expect(r.verdictInfo.evidence).toEqual([[9, 12]]);
+    expect(r.verdictInfo.next).toEqual(['イベント ビューアーでそのイベントを開き、「ログの名前」「ソース」「イベント ID」と説明の全文をそのまま貼り付けてください。']);
+  });
+  it('a bare 13801 asks whether it was a VPN or a domain-isolation connection', () => {
+    const r = decode('13801', gen);
+    expect(r.verdict).toBe('need-data');
+    expect(r.verdictInfo.next).toEqual(['VPN 接続 (RasClient のイベント、接続名) なのか、社内のサーバーへの接続 (ドメイン分離) なのかを確認してください。']);
+  });
+  it('13801 in an L2TP sentence goes to the VPN page, keeping the isolation page as an alternative', () => {
+    const text = 'The L2TP connection attempt failed with error 13801';
+    const r = decode(text, gen);
+    expect(r.verdict).toBe('vpn');
+    expect(r.verdictInfo.playbook?.id).toBe('vpn/error-13801');
+    const f = r.findings.find((x) => x.kind === 'error-code');
+    expect(f?.alternatives?.map((a) => a.id)).toEqual(['ike-auth/credentials-unacceptable']);
+    expect(r.verdictReason).toBe('VPN 接続の文脈で出た失敗です (コード 13801)。 (エラー コード 13801 (0x000035E9) = ERROR_IPSEC_IKE_AUTH_FAIL) ほかに 1 件の記録があります。');
+  });
+  it('SCM 7000 for IKEEXT is an IPsec fault on the SCM page, with the service as evidence', () => {
+    const text = 'Log Name: System\nSource: Service Control Manager\nEvent ID: 7000\nLevel: Error\nDescription:\nThe IKE and AuthIP IPsec Keying Modules service failed to start due to the following error: \nThe system cannot find the file specified.';
+    const r = decode(text, gen);
+    expect(r.verdict).toBe('ipsec-fault');
+    expect(r.verdictInfo.playbook?.id).toBe('modern-services/scm-events');
+    expect(at(text, r.verdictInfo.evidence)).toEqual(['7000', 'Service Control Manager', 'System', 'IKE and AuthIP IPsec Keying Modules']);
+  });
+  it('ping stuck on "Negotiating IP Security" is an IPsec fault with the ping page', () => {
+    const text = 'Pinging 10.0.0.5 with 32 bytes of data:\nNegotiating IP Security.\nNegotiating IP Security.\nRequest timed out.';
+    const r = decode(text, gen);
+    expect(r.verdict).toBe('ipsec-fault');
+    expect(r.verdictInfo.playbook?.id).toBe('console/ping-negotiating');
+    expect(r.verdictInfo.evidence).toEqual([[0, text.length]]);
   });
 });

@@ -140,8 +140,9 @@ export function findingVerdict(env: VerdictEnv, f: Finding): { verdict: Verdict;
     }
     if (f.confidence === 'partial') return { verdict: 'need-data', reason: '数値の読み方が 1 つに決まりません。' };
     const codes = codesOf(env, f);
-    // a general Windows error (RPC server unavailable, parameter incorrect…) is not IPsec's on its own
-    if (codes.length && codes.every((c) => env.idx.codesByValue.get(c)?.table === 'win32') && dom !== 'vpn') {
+    // a general Windows error (RPC server unavailable, parameter incorrect, context expired…) is not IPsec's on its
+    // own, nor a VPN's: a VPN page that explains it (87, 1931) decides only when the paste is about a VPN
+    if (codes.length && codes.every((c) => env.idx.codesByValue.get(c)?.table === 'win32') && (dom !== 'vpn' || !hasVpnContext(env.text))) {
       return { verdict: 'need-data', reason: 'Windows の一般的なエラー コードです。IPsec が原因かどうかは、出た場面 (コマンド、イベント) で決まります。' };
     }
     if (splitCode(env, f) || (dom !== 'vpn' && codes.some((c) => vpnPageByCode(env.idx).has(c)))) {
