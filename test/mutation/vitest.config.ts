@@ -15,6 +15,9 @@ export default defineConfig({
       'src/lib/decode/identity.test.ts',
       'src/lib/decode/reason.test.ts',
       'src/lib/decode/verdict.test.ts',
+      'src/lib/decode/verdict-rules.test.ts',
+      'src/lib/decode/no-source.test.ts',
+      'src/lib/decode/flattened-header.test.ts',
       'src/lib/decode/catalogue-index.test.ts',
       'src/lib/decode/redact.test.ts',
       // real pastes and the pages' own English samples: the verdict on whole inputs (fast, and they catch
