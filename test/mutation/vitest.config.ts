@@ -28,6 +28,8 @@ export default defineConfig({
       'src/lib/redact/redact.test.ts',
       'src/lib/redact/policy.test.ts',
       'src/lib/redact/property.test.ts',
+      'src/lib/redact/engine.test.ts',
+      'src/lib/redact/scan.test.ts',
       'src/lib/flowchart/validate.test.ts',
       'src/lib/site/csp.test.ts',
       'src/lint/rules.test.ts',

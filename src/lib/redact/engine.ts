@@ -13,8 +13,8 @@
  * also in full-width letters and inside file names (`PC0423_oakley.log` -> `<HOST-1>_oakley.log`).
  */
 import type { PiiKind } from '../decode/types.ts';
-import { isIPv4, isIPv6, isNeutralAddress, startsWithCI } from '../decode/text.ts';
-import { isIdentifyingSid, isPrincipalDomain, isWellKnownPrincipal, PRINCIPAL_DOMAINS, WELL_KNOWN, type RedactionKind } from './policy.ts';
+import { isIPv4, isIPv6, isNeutralAddress } from '../decode/text.ts';
+import { isIdentifyingSid, isWellKnownPrincipal, WELL_KNOWN, type RedactionKind } from './policy.ts';
 import { labelledValues } from './labels.ts';
 import { pathAt, principalAt } from './paths.ts';
 import { FILE_EXT, SERVICE_CLASSES, isAlnum, isFqdnLike, isHex, isNameChar, isNetbiosLike, ipv6At, macAt, rdnKeyAt, rdnValue, sidAt, thumbprintAt } from './scan.ts';
@@ -111,15 +111,14 @@ export class Redactor {
         else this.add(v, 'HOST');
         break;
       case 'domain':
-        if (v.includes('.') && isFqdnLike(v)) this.add(v, 'DOMAIN');
-        else this.add(v, 'DOMAIN');
+        this.add(v, 'DOMAIN');
         break;
       case 'user': {
         const bs = v.indexOf('\\');
         const at = v.indexOf('@');
         if (bs > 0) {
+          // (NT AUTHORITY\…, BUILTIN\… never get here: isWellKnownPrincipal above)
           const d = v.slice(0, bs);
-          if (isPrincipalDomain(d)) break;
           if (!WELL_KNOWN.has(d.toLowerCase())) this.add(d, 'DOMAIN');
           const u = v.slice(bs + 1);
           if (!WELL_KNOWN.has(u.toLowerCase())) this.add(u, u.endsWith('$') ? 'HOST' : 'USER');
