@@ -184,6 +184,20 @@ describe('registry-path-complete', () => {
       problem(8, 'CurrentControlSet\\Services\\IKEEXT'),
     ]);
   });
+  it('a path straight after Japanese text, in quotes or before 。 is caught; HKLM:\\ and Registry:: prefixes complete it', () => {
+    const src = [
+      'キーはSYSTEM\\CurrentControlSet\\Services\\IPSECです。',
+      '"SYSTEM\\CurrentControlSet\\Services\\BFE" と \'CurrentControlSet\\Services\\IKEEXT\'',
+      '場所は CurrentControlSet\\Services\\PolicyAgent。',
+      '`HKLM:\\SYSTEM\\CurrentControlSet\\Services\\BFE` と `Registry::HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\BFE` と MYSYSTEM\\CurrentControlSet\\x',
+    ].join('\n');
+    expect(registryPathComplete.check(lintPage(src), ctx)).toEqual([
+      problem(1, 'SYSTEM\\CurrentControlSet\\Services\\IPSEC'),
+      problem(2, 'SYSTEM\\CurrentControlSet\\Services\\BFE'),
+      problem(2, 'CurrentControlSet\\Services\\IKEEXT'),
+      problem(3, 'CurrentControlSet\\Services\\PolicyAgent'),
+    ]);
+  });
   it('a full path earlier on the line, or a hive elsewhere on it, does not complete a later path', () => {
     const src = [
       '`HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\IPSEC` と `SYSTEM\\CurrentControlSet\\Services\\PolicyAgent`',

@@ -71,10 +71,10 @@ export const registryPathComplete: Rule = {
     const lines = source.split('\n');
     lines.forEach((line, i) => {
       if (skip.has(i + 1)) return;
-      for (const m of line.matchAll(/(^|[\s`「(])((?:SYSTEM|SOFTWARE)\\CurrentControlSet\\[^\s`」)]*|CurrentControlSet\\[^\s`」)]*)/g)) {
-        const before = line.slice(0, m.index + m[1].length);
-        if (/HKEY_LOCAL_MACHINE\\$|HKLM\\$/.test(before)) continue;
-        out.push({ rule: 'registry-path-complete', line: i + 1, message: `registry path "${m[2]}" does not start at the hive.`, fix: 'write it in full: HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\… (or HKLM\\… in commands).' });
+      // a path that is not the tail of a longer one (HKLM\SYSTEM\…, HKLM:\…), after any text, quote or bracket;
+      // it ends at a space, quote, bracket or the Japanese text after it (key names here are ASCII)
+      for (const m of line.matchAll(/(?<![\\\w])((?:SYSTEM|SOFTWARE)\\CurrentControlSet\\[^\s`)"'\u0080-\uffff]*|CurrentControlSet\\[^\s`)"'\u0080-\uffff]*)/g)) {
+        out.push({ rule: 'registry-path-complete', line: i + 1, message: `registry path "${m[1]}" does not start at the hive.`, fix: 'write it in full: HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\… (or HKLM\\… in commands).' });
       }
     });
     return out;
