@@ -406,6 +406,14 @@ describe('inlineScripts', () => {
       { line: 13, what: '<script> element' },
     ]);
   });
+  it('in MDX: a javascript: URL written as a string expression, in any quote; other expressions pass', () => {
+    const src = ["<a href={'javascript:alert(1)'}>a</a>", '', '<a href={ "javascript:x()" }>b</a>', '', '<a href={`JavaScript:y()`}>c</a>', '', "<a href={'/guides/path-connectivity/'} title={label}>d</a>"].join('\n');
+    expect(inlineScripts(parsePage(src, true))).toEqual([
+      { line: 1, what: 'javascript: URL in href= on <a>' },
+      { line: 3, what: 'javascript: URL in href= on <a>' },
+      { line: 5, what: 'javascript: URL in href= on <a>' },
+    ]);
+  });
   it('in raw HTML (.md pages): the same three, with spaces and without quotes; other HTML passes', () => {
     const src = [
       '本文',

@@ -157,7 +157,8 @@ export const flowchartGraph: Rule = {
 interface JsxNode {
   type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
   name: string | null;
-  attributes: { type: string; name?: string; value?: unknown }[];
+  /** value: a string, or an expression ({ value: its source }) */
+  attributes: { type: string; name?: string; value?: string | { value?: string } | null }[];
   position?: { start: { line: number } };
 }
 
@@ -203,7 +204,8 @@ export function inlineScripts(tree: Root): { line: number; what: string }[] {
     for (const a of el.attributes) {
       if (a.type !== 'mdxJsxAttribute' || !a.name) continue;
       if (/^on/i.test(a.name)) out.push({ line, what: `${a.name}= event attribute on <${el.name}>` });
-      else if (typeof a.value === 'string' && /^\s*javascript:/i.test(a.value)) out.push({ line, what: `javascript: URL in ${a.name}= on <${el.name}>` });
+      // a plain value, or a string literal written as an expression: href={'javascript:…'}
+      else if (typeof a.value === 'string' ? /^\s*javascript:/i.test(a.value) : /^\s*[`'"]\s*javascript:/i.test(a.value?.value ?? '')) out.push({ line, what: `javascript: URL in ${a.name}= on <${el.name}>` });
     }
   }
   for (const h of htmlNodes(tree)) {
