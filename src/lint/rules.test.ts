@@ -479,12 +479,20 @@ describe('tier1-box, each part and each line', () => {
       { rule: 'tier1-box', line: 7, message: `tier1.collect item is 121 characters (at most 120): "${'あいうえおかきくけこ'.repeat(3)}…".`, fix: ITEM_FIX },
     ]);
   });
-  it('a box written inline on one line has no key lines: problems are at the tier1 line, item problems at line 1', () => {
+  it('a box written inline on one line: every problem is at the tier1 line', () => {
     const src = page('topic', `tier1: { tell: '${'か'.repeat(121)}', collect: ['時刻'], dont: ['x'], escalate: 'ティア 2 へ' }`);
     expect(check(src)).toEqual([
-      { rule: 'tier1-box', line: 1, message: `tier1.tell item is 121 characters (at most 120): "${'か'.repeat(30)}…".`, fix: ITEM_FIX },
+      { rule: 'tier1-box', line: 5, message: `tier1.tell item is 121 characters (at most 120): "${'か'.repeat(30)}…".`, fix: ITEM_FIX },
       { rule: 'tier1-box', line: 5, message: 'tier1.dont (しないこと・言わないこと) is missing or empty.', fix: FIX },
     ]);
+  });
+  it('a long list item on its own line is reported at that line; a key before the box is not its key', () => {
+    const long = 'く'.repeat(121);
+    const src = `---\ntitle: x\ncollect: 1\nkind: topic\ntier1:\n  tell: 'はい'\n  collect:\n    - 時刻\n    - ${long}\n  dont: ['切らない']\n  escalate: 'ティア 2 へ'\n---\n\n本文 ${long.slice(0, 10)} ${long.slice(10, 30)}\n`;
+    expect(check(src).map((p) => p.line)).toEqual([9]);
+    // written so the item text is on no line of the box (a folded scalar; the body's text does not count): the key line inside the box
+    const folded = src.replace(`    - ${long}`, `    - >-\n      ${long.slice(0, 10)}\n      ${long.slice(10)}`);
+    expect(check(folded).map((p) => p.line)).toEqual([7]);
   });
   it('a line that only ends in a key (a YAML comment) is not that key', () => {
     const src = `---\ntitle: x\n# 書き方は kind:\n# 下の tier1:\nkind: topic\ntier1:\n  tell: 'はい'\n  collect: ['時刻']\n  dont: ['x']\n  escalate: 'ティア 2 へ'\n---\n`;

@@ -240,9 +240,18 @@ export const tier1Box: Rule = {
   check({ frontmatter, source, path }) {
     if (!/(^|\/)playbooks\//.test(path) || !['event', 'message', 'topic'].includes(String(frontmatter.kind))) return [];
     const lines = source.split('\n');
-    const at = (key: string) => {
-      const i = lines.findIndex((l) => l.startsWith(`${key}:`) || l.trimStart().startsWith(`${key}:`));
-      return i >= 0 ? i + 1 : 1;
+    /** Line (1-based) of the first `key:` at or after line `from`; `or` when there is none. */
+    const at = (key: string, from = 1, or = 1) => {
+      const i = lines.findIndex((l, n) => n >= from - 1 && l.trimStart().startsWith(`${key}:`));
+      return i >= 0 ? i + 1 : or;
+    };
+    const boxLine = at('tier1');
+    const fmEnd = lines.indexOf('---', 1);
+    /** An item's own line in the box (list items on their own lines, or the one line of an inline box), else its key's. */
+    const itemLine = (key: string, item: string) => {
+      const head = item.slice(0, 20);
+      const i = lines.findIndex((l, n) => n >= boxLine - 1 && (fmEnd < 0 || n < fmEnd) && l.includes(head));
+      return i >= 0 ? i + 1 : at(key, boxLine, boxLine);
     };
     const fix = 'add `tier1: { tell, collect: [...], dont: [...], escalate }` to the frontmatter: what to tell the caller, what to collect, what not to do or say, when to escalate and to whom (short items; see content/authoring/rules/tier1-box.mdx).';
     const t = frontmatter.tier1 as Record<string, unknown> | undefined;
@@ -252,11 +261,11 @@ export const tier1Box: Rule = {
       const v = t[key];
       const items = Array.isArray(v) ? v : [v];
       if (v === undefined || items.length === 0 || items.some((x) => typeof x !== 'string' || x.trim().length < 2)) {
-        out.push({ rule: 'tier1-box', line: at('tier1'), message: `tier1.${key} (${label}) is missing or empty.`, fix });
+        out.push({ rule: 'tier1-box', line: boxLine, message: `tier1.${key} (${label}) is missing or empty.`, fix });
         continue;
       }
       for (const x of items as string[]) {
-        if (x.length > TIER1_MAX_ITEM) out.push({ rule: 'tier1-box', line: at(key), message: `tier1.${key} item is ${x.length} characters (at most ${TIER1_MAX_ITEM}): "${x.slice(0, 30)}…".`, fix: 'keep each item to what the agent says or does in one step; move detail to the 各ティアの対応 section.' });
+        if (x.length > TIER1_MAX_ITEM) out.push({ rule: 'tier1-box', line: itemLine(key, x), message: `tier1.${key} item is ${x.length} characters (at most ${TIER1_MAX_ITEM}): "${x.slice(0, 30)}…".`, fix: 'keep each item to what the agent says or does in one step; move detail to the 各ティアの対応 section.' });
       }
     }
     return out;
