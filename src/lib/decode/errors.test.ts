@@ -569,6 +569,15 @@ describe('scanCodes: numbers that are parts of something else', () => {
     expect(readToken(idx, '13', true).map((r) => r.form)).toEqual(['event']);
     expect(scan('13 times')).toEqual([]);
   });
+  it('…except straight after the word error (and "code"), in English or Japanese, and then only its decimal reading', () => {
+    const five = '5@{at}-{end} decimal=5 ERROR_ACCESS_DENIED';
+    const hit = (t: string) => five.replace('{at}', String(t.lastIndexOf('5'))).replace('{end}', String(t.lastIndexOf('5') + 1));
+    for (const t of ['error 5', 'System error 5 has occurred.', 'Error code: 5', 'エラー 5', 'エラー コード：5 が出ます', 'error#5', 'ERROR CODE 5']) expect(scan(t, 0, t.length, ext), t).toEqual([hit(t)]);
+    for (const t of ['5 errors', 'terror 5', 'error in step 5', 'errors 5', 'error 55', 'error 5x', 'event 5', 'code 5']) expect(scan(t, 0, t.length, ext), t).toEqual([]);
+    // the word must be on the same line
+    const t = 'error\n5';
+    expect(scan(t, 6, t.length, ext)).toEqual([]);
+  });
   it('a number after . : / \\ or % is part of a version, port, path or placeholder', () => {
     expect(scan('build 6.1.13801')).toEqual([]);
     expect(scan('server:13801')).toEqual([]);

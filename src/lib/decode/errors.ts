@@ -203,6 +203,9 @@ export function codeFinding(idx: CatalogueIndex, token: string, span: Span, read
 
 const CONTEXT_WORDS = ['error', 'エラー', 'status', 'code', 'コード', 'event', 'イベント', 'id', 'win32', 'hresult', '0x', '番号', 'reason', '理由', 'err'];
 
+/** Text that ends in the word error (and "code"), as a short code is read out: "error 87", "エラー コード: 87". */
+const ERROR_BEFORE = /(?:\berror|エラー)(?:\s*(?:code|コード))?\s*[:：#]?\s*$/i;
+
 /** Is there a context word within a few characters before `pos`? */
 function hasContext(text: string, pos: number, lineStart: number): boolean {
   const s = Math.max(lineStart, pos - 16);
@@ -254,8 +257,13 @@ export function scanCodes(idx: CatalogueIndex, text: string, s: number, e: numbe
     const isName = token.length > 6 && NAME_PREFIXES.includes(token.slice(0, 6).toUpperCase());
     const isNum = isDigit(f) || f === 0x2d;
     if (!isName && !isNum && !(token.length >= 4 && token.length <= 8 && isHexDigit(f))) continue;
-    // one- and two-digit numbers are everywhere (a two-character "0x" has no digits and reads as nothing anyway)
-    if (isNum && f !== 0x2d && token.length < 3) continue;
+    // one- and two-digit numbers are everywhere (a two-character "0x" has no digits and reads as nothing anyway),
+    // except straight after the word error: "error 87", "Error code: 87", "エラー 87" (a decimal code only)
+    if (isNum && f !== 0x2d && token.length < 3) {
+      const code = ERROR_BEFORE.test(text.slice(Math.max(s, j - token.length - 24), j - token.length)) ? idx.codesByValue.get(Number(token)) : undefined;
+      if (code) out.push({ token, span: [j - token.length, j], readings: [{ form: 'decimal', value: code.decimal, code }] });
+      continue;
+    }
     const ctx = shortLine || hasContext(text, i - token.length, s);
     // bare hex without digits-only and without context is too noisy (words like "face")
     if (!isName && !isNum && !ctx) continue;

@@ -170,6 +170,13 @@ describe('verdict: codes with the site\'s own pages (generated catalogue)', asyn
     const vpn = decode('The VPN connection failed with error 1931.', gen);
     expect([vpn.verdict, vpn.verdictInfo.playbook?.id]).toEqual(['vpn', 'vpn/error-1931']);
   });
+  it('a two-digit code read out after "error" (error 87) is read too, with the same rule', () => {
+    const bare = decode('Error code: 87', gen);
+    expect([bare.verdict, bare.verdictInfo.playbook?.id]).toEqual(['need-data', 'vpn/error-87']);
+    const vpn = decode('L2TP の VPN 接続でエラー 87 が出ます', gen);
+    expect([vpn.verdict, vpn.verdictInfo.playbook?.id]).toEqual(['vpn', 'vpn/error-87']);
+    expect(decode('I have 87 errors', gen).findings).toEqual([]);
+  });
   it('WFP codes are read by name and by HRESULT, and titled in hex', () => {
     expect(decode('FWP_E_ALREADY_EXISTS', gen).findings[0].title).toBe('エラー コード 0x80320009 = FWP_E_ALREADY_EXISTS');
     expect(decode('hr = -2144206839', gen).findings[0].title).toBe('エラー コード 0x80320009 = FWP_E_ALREADY_EXISTS');
