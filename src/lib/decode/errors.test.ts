@@ -434,22 +434,23 @@ describe('codeFinding: event IDs', () => {
 });
 
 describe('codeFinding: several readings', () => {
-  it('260: a RAS code (hex) and an event; the code gives the facts, the event the playbook', () => {
+  it('260: a RAS code (hex) and an event; the code gives the facts (labelled as that reading), the event the playbook (said so)', () => {
     const s: Span = [0, 3];
     const title260 = idx.events.get(260)?.[0].title;
     expect(codeFinding(idx, '260', s, readToken(idx, '260', true))).toEqual({
       kind: 'error-code',
       title: '「260」には 2 通りの読み方があります',
-      meaning: '数値だけでは 10 進数・16 進数・イベント ID のどれか決まらないため、当てはまる読み方をすべて並べています。',
+      meaning:
+        '数値だけでは 10 進数・16 進数・イベント ID のどれか決まらないため、当てはまる読み方をすべて並べています。リンク先はイベント ID として読んだ場合のページです。どの読み方かは、値が出た場面 (イベント ビューアーの列、エラー ダイアログ、ログ) で決まります。',
       facts: [
         fact('token', '入力された値', '260', s),
         fact('reading.hex', '16 進数として', '608 (0x00000260) ERROR_DEVICE_DOES_NOT_EXIST: A device was specified that does not exist.', s),
         fact('reading.event', 'イベント ID として', `イベント 260: ${title260}`, s),
-        fact('name', '名前', 'ERROR_DEVICE_DOES_NOT_EXIST', s),
-        fact('decimal', '10 進数', '608', s),
-        fact('hex', '16 進数', '0x00000260', s),
-        fact('hresult', 'HRESULT', '0x80070260', s),
-        fact('message', 'メッセージ (英語)', 'A device was specified that does not exist.', s),
+        fact('name', '名前 (16 進数として読んだ場合)', 'ERROR_DEVICE_DOES_NOT_EXIST', s),
+        fact('decimal', '10 進数 (16 進数として読んだ場合)', '608', s),
+        fact('hex', '16 進数 (16 進数として読んだ場合)', '0x00000260', s),
+        fact('hresult', 'HRESULT (16 進数として読んだ場合)', '0x80070260', s),
+        fact('message', 'メッセージ (英語) (16 進数として読んだ場合)', 'A device was specified that does not exist.', s),
       ],
       playbook: { id: 'policy-agent-2000/agent-start-failed', url: '/policy-agent-2000/agent-start-failed/', anchor: '症状', title: 'テスト: policy-agent-2000/agent-start-failed' },
       alternatives: undefined,

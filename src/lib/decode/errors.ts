@@ -153,28 +153,32 @@ export function codeFinding(idx: CatalogueIndex, token: string, span: Span, read
   const codes = readings.filter((r) => r.code);
   const first = codes[0]?.code;
   let playbook: PlaybookRef | undefined;
+  let playbookForm: ReadingForm | undefined;
   const alternatives: PlaybookRef[] = [];
   for (const r of readings) {
     const pb = r.code ? codePlaybook(idx, r.code) : eventPlaybook(idx, r.value);
     if (!pb) continue;
-    if (!playbook) playbook = pb;
+    if (!playbook) (playbook = pb), (playbookForm = r.form);
     else if (pb.id !== playbook.id && !alternatives.some((a) => a.id === pb.id)) alternatives.push(pb);
   }
-  if (first) {
-    facts.push({ name: 'name', label: '名前', value: first.name.startsWith('(') ? '(公開された名前なし)' : first.name, span });
-    facts.push({ name: 'decimal', label: '10 進数', value: String(first.decimal), span });
-    facts.push({ name: 'hex', label: '16 進数', value: first.hex, span });
-    if (first.hresult) facts.push({ name: 'hresult', label: 'HRESULT', value: first.hresult, span });
-    facts.push({ name: 'message', label: 'メッセージ (英語)', value: first.message.trim(), span });
-    const ja = japaneseText(idx, first.decimal);
-    if (ja) facts.push({ name: 'ja', label: '日本語版の表示', value: ja, span });
-  }
   const ambiguous = readings.length > 1;
+  if (first) {
+    // with several readings, the details are the first code reading's, and say so (the link may be another's)
+    const of = ambiguous ? ` (${FORM_LABEL[codes[0].form]}読んだ場合)` : '';
+    facts.push({ name: 'name', label: `名前${of}`, value: first.name.startsWith('(') ? '(公開された名前なし)' : first.name, span });
+    facts.push({ name: 'decimal', label: `10 進数${of}`, value: String(first.decimal), span });
+    facts.push({ name: 'hex', label: `16 進数${of}`, value: first.hex, span });
+    if (first.hresult) facts.push({ name: 'hresult', label: `HRESULT${of}`, value: first.hresult, span });
+    facts.push({ name: 'message', label: `メッセージ (英語)${of}`, value: first.message.trim(), span });
+    const ja = japaneseText(idx, first.decimal);
+    if (ja) facts.push({ name: 'ja', label: `日本語版の表示${of}`, value: ja, span });
+  }
   let title: string;
   let meaning: string;
   if (ambiguous) {
     title = `「${token}」には ${readings.length} 通りの読み方があります`;
     meaning = `数値だけでは 10 進数・16 進数・イベント ID のどれか決まらないため、当てはまる読み方をすべて並べています。`;
+    if (playbookForm) meaning += `リンク先は${FORM_LABEL[playbookForm]}読んだ場合のページです。どの読み方かは、値が出た場面 (イベント ビューアーの列、エラー ダイアログ、ログ) で決まります。`;
   } else if (first) {
     const name = first.name.startsWith('(') ? first.hex : first.name;
     // WFP codes are HRESULTs: people write them in hex, not as the unsigned decimal
