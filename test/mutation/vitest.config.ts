@@ -14,6 +14,7 @@ export default defineConfig({
       'src/lib/decode/events.test.ts',
       'src/lib/decode/identity.test.ts',
       'src/lib/decode/reason.test.ts',
+      'src/lib/decode/reason-resolve.test.ts',
       'src/lib/decode/verdict.test.ts',
       'src/lib/decode/verdict-rules.test.ts',
       'src/lib/decode/no-source.test.ts',

@@ -264,7 +264,7 @@ function fieldFacts(res: FieldResult, skip: Set<string> = new Set()): Fact[] {
   return out;
 }
 
-function modeKind(v?: string): 'main' | 'quick' | undefined {
+export function modeKind(v?: string): 'main' | 'quick' | undefined {
   if (!v) return undefined;
   const l = v.toLowerCase();
   if (l.includes('quick') || v.includes('クイック') || l.includes('data protection') || v.includes('データ保護')) return 'quick';
