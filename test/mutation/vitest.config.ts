@@ -11,8 +11,10 @@ export default defineConfig({
     root: fileURLToPath(new URL('../..', import.meta.url)),
     include: [
       'src/lib/decode/errors.test.ts',
+      'src/lib/decode/errors-edges.test.ts',
       'src/lib/decode/events.test.ts',
       'src/lib/decode/identity.test.ts',
+      'src/lib/decode/identity-edges.test.ts',
       'src/lib/decode/reason.test.ts',
       'src/lib/decode/reason-resolve.test.ts',
       'src/lib/decode/verdict.test.ts',
