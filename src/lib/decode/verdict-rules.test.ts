@@ -249,6 +249,22 @@ describe('findingVerdict: a bare event number', () => {
     const t = '4653 Microsoft-Windows-Security-Auditing';
     expect(fv(t, eventNumber(t, 4653)).verdict).toBe('need-data');
   });
+  it('a generic word in prose is not the source named: "IP Security policy 547"', () => {
+    for (const t of ['IP Security policy 547', 'security problem: 547', 'Source: SecurityX 547']) {
+      expect(fv(t, eventNumber(t, 547, { playbook: ref('ike-main-mode/event-547') })).verdict, t).toBe('need-data');
+    }
+  });
+  it('a generic source word counts after a source label or "from", or as the log of the same name', () => {
+    for (const t of ['Source: Security, Event ID 547', 'ソース: Security イベント ID: 547', 'event 547 source Security', 'ソースは Security、ID は 547', 'ProviderName = "Security" 547', '547 from Security', '547 in the Security log', '547 (Security ログ)']) {
+      expect(fv(t, eventNumber(t, 547, { playbook: ref('ike-main-mode/event-547') })).verdict, t).toBe('ipsec-fault');
+    }
+  });
+  it('a provider name nobody writes in prose counts anywhere, as a whole word', () => {
+    const t = '20271 RasSstp';
+    expect(fv(t, eventNumber(t, 20271, { playbook: ref('vpn/sstp-events'), severity: 'error' })).verdict).toBe('vpn');
+    const glued = '20271 RasSstpX';
+    expect(fv(glued, eventNumber(glued, 20271, { playbook: ref('vpn/sstp-events'), severity: 'error' })).verdict).toBe('need-data');
+  });
   it('reads the event number from the reading, not from other facts', () => {
     const t = '547 in the Security log';
     const f = eventNumber(t, 547, { playbook: ref('ike-main-mode/event-547') });

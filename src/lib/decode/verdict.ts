@@ -207,11 +207,36 @@ function eventNamedInPaste(env: VerdictEnv, id: number): boolean {
     const src = (e.source ?? '').toLowerCase();
     // for SCM and RAS events the service name or the code decides, not the source
     if (src === 'service control manager' || src === 'rasclient' || src === 'remoteaccess') return false;
-    if (src.length >= 5 && !src.includes(' ') && l.includes(src)) return true;
+    // "IPSEC (2000) / IPSec (XP/2003)": each name without its versions
+    for (const name of src.split(' / ').map((x) => x.replace(/\s*\(.*?\)/g, '').trim())) {
+      if (name.length >= 5 && !name.includes(' ') && sourceNamed(l, name, e.log.toLowerCase() === name)) return true;
+    }
     for (const chunk of (e.title ?? '').toLowerCase().split(/%\d+|%n|[.(]/)) if (chunk.trim().length >= 30 && l.includes(chunk.trim())) return true;
   }
   return false;
 }
+
+/**
+ * Does lower-cased `l` name the event source `src` (lower case) as a whole word? A provider name nobody writes in
+ * prose (Microsoft-Windows-Security-Auditing, IPSECPolicyStorage) counts anywhere; the words people also use for
+ * the technology or a file (IPsec, Security, Oakley, PolicyAgent) only as a source: after "Source:", "ソース:",
+ * "Provider", "from", or as "Security log" when the log has the source's name. "IPsec の 4292" names no source.
+ */
+function sourceNamed(l: string, src: string, logNamed: boolean): boolean {
+  const generic = GENERIC_SOURCES.has(src);
+  let at = l.indexOf(src);
+  while (at >= 0) {
+    const end = at + src.length;
+    if (!isWordChar(l.charCodeAt(at - 1)) && !isWordChar(l.charCodeAt(end))) {
+      if (!generic || SOURCE_LABEL.test(l.slice(Math.max(0, at - 24), at)) || (logNamed && /^\s*(?:log\b|ログ)/.test(l.slice(end, end + 6)))) return true;
+    }
+    at = l.indexOf(src, at + 1);
+  }
+  return false;
+}
+const GENERIC_SOURCES = new Set(['ipsec', 'security', 'oakley', 'policyagent']);
+const SOURCE_LABEL = /(?:source|ソース|provider|プロバイダー|from)(?:\s*name)?\s*(?:[:=：]|は|が)?\s*["'「]?$/;
+const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f;
 
 function successTitle(env: VerdictEnv, id: number): boolean {
   const t = (env.idx.events.get(id) ?? []).map((e) => e.title ?? '');
