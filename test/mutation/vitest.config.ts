@@ -19,6 +19,7 @@ export default defineConfig({
       'src/lib/decode/reason-resolve.test.ts',
       'src/lib/decode/verdict.test.ts',
       'src/lib/decode/verdict-rules.test.ts',
+      'src/lib/decode/verdict-edges.test.ts',
       'src/lib/decode/no-source.test.ts',
       'src/lib/decode/flattened-header.test.ts',
       'src/lib/decode/catalogue-index.test.ts',
