@@ -137,6 +137,10 @@ describe('text: the forms the scan recognises', () => {
     expect(red(`x${tp}`)).toBe(`x${tp}`);
     expect(red('MAC 00-0C-29-3A-4B-5C.')).toBe('MAC <MAC-1>.');
     expect(red('id-00-0C-29-3A-4B-5C')).toBe('id-00-0C-29-3A-4B-5C');
+    // straight after a label's colon (no space) too; a colon after hex digits or another colon is inside a value
+    expect(red(`Thumbprint:${tp}`)).toBe('Thumbprint:<CERT-1>');
+    expect(red(`ab:${tp}`)).toBe(`ab:${tp}`);
+    expect(red('MAC:00-0C-29-3A-4B-5C')).toBe('MAC:<MAC-1>');
   });
   it('IPv6: one placeholder for any spelling and zone; :: kept', () => {
     expect(red('from fe80::1%11 to FE80::1, any ::')).toBe('from <IP-1> to <IP-1>, any ::');

@@ -53,6 +53,14 @@ const PLACEHOLDER_RE = /^<(?:IP|HOST|USER|DOMAIN|NAME|SID|MAC|CERT)-\d{1,6}>/;
 
 const asciiWord = (c: number) => isAlnum(c) || c === 0x2d;
 
+/** Is the word ending at the colon at `colon` a label (3+ letters and digits with a letter, or any non-hex letter)? */
+function labelBefore(s: string, colon: number): boolean {
+  let b = colon;
+  while (b > 0 && isAlnum(s.charCodeAt(b - 1))) b--;
+  const w = s.slice(b, colon);
+  return /[g-z]/i.test(w) || (w.length >= 3 && /[a-f]/i.test(w));
+}
+
 export class Redactor {
   private maps = new Map<Cat, Map<string, string>>();
   /** Every placeholder in the order it was first given out. */
@@ -276,7 +284,10 @@ export class Redactor {
           continue;
         }
       }
-      if (isHex(c) && !isAlnum(prev) && prev !== 0x3a && prev !== 0x2d && prev !== 0x2e) {
+      // a label's colon (Thumbprint:a909…, MAC:00-0C-…) may come straight before a value; a colon after two hex
+      // digits (ab:cd:…) or after another colon is inside one
+      const afterLabel = prev === 0x3a && labelBefore(s, i - 1);
+      if (isHex(c) && !isAlnum(prev) && (prev !== 0x3a || afterLabel) && prev !== 0x2d && prev !== 0x2e) {
         // thumbprints, then MAC addresses (before IPv6: 00:0c:… is not an address)
         const t = thumbprintAt(s, i);
         if (t > 0) {
