@@ -7,31 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalogue, CataloguePlaybook } from '../catalogue/types.ts';
 import { getIndex, playbookRef } from './catalogue-index.ts';
+import { CODE, fact, finding, page } from '../../../test/fixtures/decode/verdict-kit.ts';
 import type { Fact, Finding, ReportVerdict, Span } from './types.ts';
 import { combine, countDecisive, countPlaceholders, decide, findingVerdict, hasStrongVpnContext, hasVpnContext, isDocumentation } from './verdict.ts';
-
-function page(id: string, domain: 'isolation' | 'vpn' | undefined, o: { codes?: number[]; sigCodes?: Array<number | undefined>; events?: number[] } = {}): CataloguePlaybook {
-  const p: CataloguePlaybook = {
-    id,
-    url: `/${id}/`,
-    title: `ページ ${id}`,
-    kind: /event-\d+$/.test(id) ? 'event' : 'message',
-    family: id.split('/')[0],
-    tiers: [2],
-    appliesTo: ['XP'],
-    events: (o.events ?? []).map((e) => ({ id: e, log: 'Security', sources: ['Security'], os: ['XP'] })),
-    successors: [],
-    codes: o.codes ?? [],
-    signatures: (o.sigCodes ?? []).map((c, i) => (c === undefined ? { ref: `s${i}`, ja: `署名 ${i}`, variants: [] } : { ref: `s${i}`, ja: `署名 ${i}`, code: c, variants: [] })),
-    related: [],
-    sensitive: [],
-    attach: [],
-    symptoms: { ja: [], en: [] },
-    domain: domain as 'isolation',
-  };
-  if (domain === undefined) delete (p as Partial<CataloguePlaybook>).domain;
-  return p;
-}
 
 const mini: Catalogue = {
   generatedFrom: 'verdict-rules.test.ts',
@@ -65,24 +43,12 @@ const mini: Catalogue = {
     { id: 20227, os: 'Vista', log: 'Application', source: 'RasClient', title: 'The user %1 dialed a connection named %2 which has failed. The error code returned on failure is %3.', note: '' },
     { id: 20271, os: 'Vista', log: 'Application', source: 'RasSstp', title: 'The user %1 connected to the SSTP server but the connection was refused.', note: '' },
   ],
-  errorCodes: [
-    { table: 'ike', name: 'ERROR_IPSEC_IKE_AUTH_FAIL', decimal: 13801, hex: '0x000035E9', hresult: '0x800735E9', message: 'IKE authentication credentials are unacceptable', source: 'winerror.h' },
-    { table: 'ike', name: 'ERROR_IPSEC_IKE_NO_CERT', decimal: 13806, hex: '0x000035EE', hresult: '0x800735EE', message: 'IKE failed to find valid machine certificate', source: 'winerror.h' },
-    { table: 'ike', name: 'ERROR_IPSEC_IKE_TIMED_OUT', decimal: 13805, hex: '0x000035ED', hresult: '0x800735ED', message: 'Negotiation timed out', source: 'winerror.h' },
-    { table: 'ike', name: 'ERROR_IPSEC_IKE_NO_MM_POLICY', decimal: 13813, hex: '0x000035F5', hresult: '0x800735F5', message: 'No response from peer', source: 'winerror.h' },
-    { table: 'ras', name: 'ERROR_VPN_TIMEOUT', decimal: 809, hex: '0x00000329', hresult: '0x80070329', message: 'The network connection between your computer and the VPN server could not be established', source: 'raserror.h' },
-    { table: 'win32', name: 'RPC_S_SERVER_UNAVAILABLE', decimal: 1722, hex: '0x000006BA', hresult: '0x800706BA', message: 'The RPC server is unavailable.', source: 'winerror.h' },
-    { table: 'win32', name: 'ERROR_INVALID_PARAMETER', decimal: 87, hex: '0x00000057', hresult: '0x80070057', message: 'The parameter is incorrect.', source: 'winerror.h' },
-  ],
+  errorCodes: [CODE[13801], CODE[13806], CODE[13805], CODE[13813], CODE[809], CODE[1722], CODE[87]],
   guides: [{ id: 'guides/vpn-vs-isolation', title: 'VPN とドメイン分離の違いと担当' }],
 };
 
 const idx = getIndex(mini);
 const ref = (id: string) => playbookRef(idx.playbooks.get(id) as CataloguePlaybook);
-const fact = (name: string, value: string, span: Span = [0, 0]): Fact => ({ name, label: name, value, span });
-function finding(o: Partial<Finding>): Finding {
-  return { kind: 'event', title: 'テストの記録', meaning: '', facts: [], confidence: 'exact', span: [0, 0], severity: 'error', priority: 50, ...o };
-}
 /** An error-code finding as the code reader makes it: token, decimal, name. */
 function codeFinding(text: string, code: number, o: Partial<Finding> = {}): Finding {
   const at = text.indexOf(String(code));

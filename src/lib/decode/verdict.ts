@@ -15,6 +15,7 @@ import { vpnPageByCode } from './catalogue-index.ts';
 import { isSuccessTitle } from './context.ts';
 import { speaksIpsec } from './identity.ts';
 import type { Finding, PlaybookRef, ReportVerdict, Span, UnrecognisedText, Verdict } from './types.ts';
+import { isAsciiAlnum } from './text.ts';
 
 /**
  * Placeholders of templates and documentation skeletons. Decisive ones stand where the values that
@@ -236,7 +237,7 @@ function sourceNamed(l: string, src: string, logNamed: boolean): boolean {
 }
 const GENERIC_SOURCES = new Set(['ipsec', 'security', 'oakley', 'policyagent']);
 const SOURCE_LABEL = /(?:source|ソース|provider|プロバイダー|from)(?:\s*name)?\s*(?:[:=：]|は|が)?\s*["'「]?$/;
-const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f;
+const isWordChar = (c: number) => isAsciiAlnum(c) || c === 0x2d || c === 0x5f;
 
 function successTitle(env: VerdictEnv, id: number): boolean {
   const t = (env.idx.events.get(id) ?? []).map((e) => e.title ?? '');
