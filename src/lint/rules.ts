@@ -246,7 +246,8 @@ export const tier1Box: Rule = {
       return i >= 0 ? i + 1 : or;
     };
     const boxLine = at('tier1');
-    const fmEnd = lines.indexOf('---', 1);
+    // the closing fence as remark-frontmatter reads it: also `---\r` (Windows line endings) or with trailing spaces
+    const fmEnd = lines.findIndex((l, n) => n > 0 && l.trimEnd() === '---');
     /** An item's own line in the box (list items on their own lines, or the one line of an inline box), else its key's. */
     const itemLine = (key: string, item: string) => {
       const head = item.slice(0, 20);
