@@ -172,7 +172,8 @@ export function findCycles(chart: FlowchartData): string[][] {
       if (!next || !nodes[next] || next === id) continue;
       if (state.get(next) === 'open') {
         const cycle = stack.slice(stack.indexOf(next));
-        const sig = [...cycle].sort().join(' ');
+        // JSON keeps ids apart even when they contain the separator ("a b" + "c" vs "a" + "b c")
+        const sig = JSON.stringify([...cycle].sort());
         if (!seen.has(sig)) {
           seen.add(sig);
           cycles.push(cycle);
