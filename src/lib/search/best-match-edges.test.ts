@@ -1,5 +1,5 @@
-// bestMatches edges over the fixed test catalogue: query trimming and length, how fragments are folded
-// (lower case, placeholders), and when English words must be whole words at both ends.
+// bestMatches edges over the fixed test catalogue: query trimming and length, the order of pages on one event ID,
+// how fragments are folded (lower case, placeholders), and when English words must be whole words at both ends.
 import { describe, expect, it } from 'vitest';
 import { testCatalogue } from '../../../test/fixtures/decode/test-catalogue.ts';
 import { bestMatches } from './best-match.ts';
@@ -14,6 +14,15 @@ describe('bestMatches: the query is trimmed before it is read', () => {
   });
   it('trailing spaces do not count toward the 2000-character limit', () => {
     expect(pairs('タイムアウト' + ' '.repeat(1995))).toEqual([['ike-main-mode/negotiation-timed-out', 'メッセージ「ネゴシエーションがタイムアウトしました」の一部']]);
+  });
+});
+
+describe('bestMatches: several pages on one event ID', () => {
+  it('the event page comes first, even before a topic page with fewer signatures (541: event-541 then soft-sa)', () => {
+    expect(pairs('541')).toEqual([
+      ['ike-success/event-541', 'イベント 541'],
+      ['ike-success/soft-sa', 'イベント 541'],
+    ]);
   });
 });
 
