@@ -77,3 +77,14 @@ describe('tier1-box: the closing fence read as remark-frontmatter reads it', () 
     expect(lines(src.replace('\n---\n\n', '\n---  \n\n'))).toEqual([6]);
   });
 });
+
+describe('inlineScripts: spread attributes', () => {
+  const scripts = (mdx: string) => inlineScripts(parsePage(mdx, true));
+  it('a spread that sets an event handler is reported, with the spread as written', () => {
+    expect(scripts('<a {...{onClick: go}} href="/x/">x</a>\n')).toEqual([{ line: 1, what: 'spread attribute {...{onClick: go}} on <a>' }]);
+  });
+  it('a spread that sets a javascript: URL is reported on its own line', () => {
+    expect(scripts('本文\n\n<a {...{href: "javascript:go()"}}>x</a>\n')).toEqual([{ line: 3, what: 'spread attribute {...{href: "javascript:go()"}} on <a>' }]);
+  });
+});
+

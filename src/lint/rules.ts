@@ -202,7 +202,13 @@ export function inlineScripts(tree: Root): { line: number; what: string }[] {
     const line = el.position?.start.line ?? 1;
     if (el.name?.toLowerCase() === 'script') out.push({ line, what: '<script> element' });
     for (const a of el.attributes) {
-      if (a.type !== 'mdxJsxAttribute' || !a.name) continue;
+      // a spread ({...props}) can set any attribute, an on… handler included, and the lint cannot see which:
+      // content has no need of one, so it is reported as a whole
+      if (a.type === 'mdxJsxExpressionAttribute') {
+        out.push({ line, what: `spread attribute {${a.value}} on <${el.name}>` });
+        continue;
+      }
+      if (!a.name) continue;
       if (/^on/i.test(a.name)) out.push({ line, what: `${a.name}= event attribute on <${el.name}>` });
       // a plain value, or a string literal written as an expression: href={'javascript:…'}
       else if (typeof a.value === 'string' ? /^\s*javascript:/i.test(a.value) : /^\s*[`'"]\s*javascript:/i.test(a.value?.value ?? '')) out.push({ line, what: `javascript: URL in ${a.name}= on <${el.name}>` });
