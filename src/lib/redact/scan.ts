@@ -79,6 +79,9 @@ export function ipv6At(s: string, i: number): number {
     j++;
   }
   if (colons < 2) return -1;
+  // a word glued to the address by a full stop (…::1.Done) is not part of it
+  const dot = s.lastIndexOf('.', j - 1);
+  if (dot > s.lastIndexOf(':', j - 1) && /[a-f]/i.test(s.slice(dot + 1, j))) j = dot;
   // a sentence's full stop is not part of the address
   while (j > i && s.charCodeAt(j - 1) === 0x2e) j--;
   let end = j;
@@ -178,7 +181,8 @@ export function rdnKeyAt(s: string, i: number): { key: string; after: number } |
 
 /**
  * The value of an RDN whose `=` ends at `after`: [start, end) of the value, and where scanning goes on.
- * Values end at , ; + a line break, or a `/KEY=` of the slash form; "quoted" values at their quote.
+ * Values end at , ; + a line break, or a `/KEY=` of the slash form; "quoted" values at their quote. A backslash
+ * escapes the character after it (RFC 4514: \, \+ \; \" \\), except a line break.
  */
 export function rdnValue(s: string, after: number): { start: number; end: number; next: number } {
   let p = after;
@@ -193,8 +197,8 @@ export function rdnValue(s: string, after: number): { start: number; end: number
     const c = s.charCodeAt(e);
     if (c === 0x2c || c === 0x3b || c === 0x2b || c === 0x0a || c === 0x0d || c === 0x22 || c === 0x29) break;
     if (c === 0x2f && rdnKeyAt(s, e + 1)) break;
-    if (c === 0x5c && s.charCodeAt(e + 1) === 0x2c) {
-      e += 2; // escaped comma inside the value
+    if (c === 0x5c && e + 1 < s.length && s.charCodeAt(e + 1) !== 0x0a && s.charCodeAt(e + 1) !== 0x0d) {
+      e += 2; // an escaped character (\, \+ \; \" \\ …) stays in the value
       continue;
     }
     e++;
