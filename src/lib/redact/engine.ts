@@ -73,7 +73,8 @@ export class Redactor {
   private literalFor = -1;
 
   placeholder(cat: Cat, value: string): string {
-    const key = cat === 'IP' ? value : fold(value);
+    // one key per value however it is cased (FE80::1 and fe80::1 are one address)
+    const key = fold(value);
     let m = this.maps.get(cat);
     if (!m) this.maps.set(cat, (m = new Map()));
     let p = m.get(key);
@@ -97,7 +98,8 @@ export class Redactor {
   /** Register a value that must be replaced wherever it appears. */
   learn(kind: PiiKind | 'cert', value: string): void {
     const v = value.trim();
-    if (!v || v === '-' || WELL_KNOWN.has(v.toLowerCase()) || isWellKnownPrincipal(v)) return;
+    // (isWellKnownPrincipal covers the bare well-known names too)
+    if (!v || v === '-' || isWellKnownPrincipal(v)) return;
     switch (kind) {
       case 'ip': {
         const bare = v.indexOf('%') > 0 ? v.slice(0, v.indexOf('%')) : v;
@@ -124,27 +126,31 @@ export class Redactor {
       case 'user': {
         const bs = v.indexOf('\\');
         const at = v.indexOf('@');
-        if (bs > 0) {
-          // (NT AUTHORITY\…, BUILTIN\… never get here: isWellKnownPrincipal above)
+        // a leading separator ("\alice", "@alice") leaves the name itself, not the name with its separator
+        if (bs >= 0) {
+          // (NT AUTHORITY\…, BUILTIN\… never get here: isWellKnownPrincipal above; an empty domain part adds nothing)
           const d = v.slice(0, bs);
           if (!WELL_KNOWN.has(d.toLowerCase())) this.add(d, 'DOMAIN');
           const u = v.slice(bs + 1);
           if (!WELL_KNOWN.has(u.toLowerCase())) this.add(u, u.endsWith('$') ? 'HOST' : 'USER');
         } else if (at > 0) {
-          this.add(v.slice(0, at), 'USER');
-          this.add(v.slice(at + 1), 'DOMAIN');
-        } else this.add(v, v.endsWith('$') ? 'HOST' : 'USER');
+          this.add(v.slice(0, at).trim(), 'USER');
+          this.add(v.slice(at + 1).trim(), 'DOMAIN');
+        } else if (at === 0) this.learn('user', v.slice(1));
+        else this.add(v, v.endsWith('$') ? 'HOST' : 'USER');
         break;
       }
       case 'principal': {
+        // klist writes "krbtgt/CORP.EXAMPLE.COM @ CORP.EXAMPLE.COM": the spaces around @ belong to neither part;
+        // a principal may be a realm alone (@CORP) or a service-less target (/PC01)
         let rest = v;
         const at = rest.lastIndexOf('@');
-        if (at > 0) {
-          this.add(rest.slice(at + 1), 'DOMAIN');
-          rest = rest.slice(0, at);
+        if (at >= 0) {
+          this.add(rest.slice(at + 1).trim(), 'DOMAIN');
+          rest = rest.slice(0, at).trim();
         }
         const sl = rest.indexOf('/');
-        if (sl > 0) {
+        if (sl >= 0) {
           const svc = rest.slice(0, sl).toLowerCase();
           const target = rest.slice(sl + 1);
           if (svc === 'krbtgt') this.add(target, 'DOMAIN');
