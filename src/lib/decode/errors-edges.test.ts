@@ -1,9 +1,10 @@
-// readToken / scanCodes edges: the 80-character token limit (in readToken and in the scanner) and a
-// token glued to the end of another word or number, which is never read on its own.
+// readToken / scanCodes / codeFinding edges: the 80-character token limit (in readToken and in the scanner), a
+// token glued to the end of another word or number (never read on its own), the window searched for "error"
+// before a short number, and the meaning of an ambiguous number without a page.
 import { describe, expect, it } from 'vitest';
 import { testCatalogue } from '../../../test/fixtures/decode/test-catalogue.ts';
 import { getIndex } from './catalogue-index.ts';
-import { readToken, scanCodes } from './errors.ts';
+import { codeFinding, readToken, scanCodes } from './errors.ts';
 
 const idx = getIndex(testCatalogue());
 const AUTH_FAIL = idx.codesByValue.get(13801);
@@ -32,5 +33,24 @@ describe('scanCodes: a token glued to the end of another is not read', () => {
   });
   it('with a space before it, the same number is read', () => {
     expect(scan('v1 -2147011095')).toEqual(['-2147011095@3-14 negative=-2147011095 ERROR_IPSEC_IKE_AUTH_FAIL']);
+  });
+});
+
+describe('scanCodes: a token that follows an 80-character cut', () => {
+  it('a number glued by "_" to the end of a cut word is the rest of that word, not a code', () => {
+    expect(scan('A'.repeat(79) + '_13801')).toEqual([]);
+  });
+});
+
+describe('scanCodes: a short number after "error" in aligned columns', () => {
+  it('the 24 characters before the number are searched for the word error ("Error code:" padded to 21)', () => {
+    expect(scan(`Error code:${' '.repeat(10)}87`)).toEqual(['87@21-23 decimal=87 ERROR_INVALID_PARAMETER']);
+  });
+});
+
+describe('codeFinding: a number with several readings and no page', () => {
+  it('the meaning lists the readings and names no linked page', () => {
+    const f = codeFinding(idx, '613', [0, 3], readToken(idx, '613', true));
+    expect([f.title, f.meaning, f.playbook]).toEqual(['「613」には 2 通りの読み方があります', '数値だけでは 10 進数・16 進数・イベント ID のどれか決まらないため、当てはまる読み方をすべて並べています。', undefined]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testCatalogue } from '../../../test/fixtures/decode/test-catalogue.ts';
+import { page } from '../../../test/fixtures/decode/verdict-kit.ts';
 import type { CatalogueErrorCode } from '../catalogue/types.ts';
 import { getIndex, type CatalogueIndex } from './catalogue-index.ts';
 import type { Ctx } from './context.ts';
@@ -133,5 +134,39 @@ describe('resolveReason: a reason only the code table knows', () => {
   it('the Japanese text of the code comes from the signatures that carry the code', () => {
     const same = getIndex({ ...base, errorCodes: [...base.errorCodes.filter((c) => c.decimal !== 13813), fixture(13813, 'Fixture message of code 13813.')] });
     expect(show(resolveReason(ctx('', undefined, same), 'Fixture message of code 13813.', undefined, undefined))).toMatchObject({ code: 13813, ja: 'ピアから応答がありません' });
+  });
+});
+
+describe('resolveReason: pages and codes a hand-made catalogue can show', () => {
+  // fixture pages on top of the test catalogue: each signature shows one rule of the scoring or of the texts
+  const sig = (ja: string, o: { en?: string; variants?: string[]; code?: number } = {}) => ({ ja, variants: o.variants ?? [], ...(o.en ? { en: o.en } : {}), ...(o.code !== undefined ? { code: o.code } : {}) });
+  const SHARED = 'フィクスチャの共通の理由です';
+  const pages = [
+    { ...page('ike-main-mode/fixture-shared', 'isolation'), signatures: [sig(SHARED)] },
+    // the same reason twice on one page (its ja and a variant): one alternative, not two
+    { ...page('fixture/shared-twice', 'isolation'), signatures: [sig(SHARED, { variants: [SHARED] })] },
+    { ...page('fixture/coded', 'isolation'), signatures: [sig('フィクスチャの表のメッセージ', { en: 'Fixture message of the table.', code: 13813 })] },
+    // a page with no Japanese source repeats the English in ja
+    { ...page('fixture/english-only', 'isolation'), signatures: [sig('Fixture reason without a Japanese source.')] },
+    { ...page('fixture/composite', 'isolation'), signatures: [sig('フィクスチャの理由です。- 追加の状態です')] },
+  ];
+  const tableCode: CatalogueErrorCode = { table: 'win32', name: 'ERROR_FIXTURE_TABLE', decimal: 99993, hex: '0x1869D', hresult: '', message: 'Fixture message of the table.', source: 'test' };
+  const fx = getIndex({ ...base, playbooks: [...base.playbooks, ...pages], errorCodes: [...base.errorCodes, tableCode] });
+  const viaFixture = (reason: string, extra?: string, mode?: 'main' | 'quick') => show(resolveReason(ctx(reason, undefined, fx), reason, extra, mode));
+
+  it('a page listing the reason twice is one alternative', () => {
+    expect(viaFixture(SHARED)).toEqual({ page: 'ike-main-mode/fixture-shared', alts: ['fixture/shared-twice'], code: undefined, ja: SHARED, confidence: 'exact', extra: [], matched: undefined });
+  });
+  it('a page two points behind the best (the mode bonus) is still an alternative', () => {
+    expect(viaFixture(SHARED, undefined, 'main')).toMatchObject({ page: 'ike-main-mode/fixture-shared', alts: ['fixture/shared-twice'] });
+  });
+  it("the message table's code wins over the signature's code", () => {
+    expect(viaFixture('Fixture message of the table.')).toEqual({ page: 'fixture/coded', alts: [], code: 99993, ja: 'フィクスチャの表のメッセージ', confidence: 'exact', extra: [], matched: undefined });
+  });
+  it('a ja field without Japanese gives no Japanese text', () => {
+    expect(viaFixture('Fixture reason without a Japanese source.')).toEqual({ page: 'fixture/english-only', alts: [], code: undefined, ja: undefined, confidence: 'exact', extra: [], matched: undefined });
+  });
+  it('a composite signature ("reason。- extra") gives only its reason part as the Japanese text', () => {
+    expect(viaFixture('フィクスチャの理由です', '追加の状態です')).toEqual({ page: 'fixture/composite', alts: [], code: undefined, ja: 'フィクスチャの理由です', confidence: 'exact', extra: [], matched: undefined });
   });
 });

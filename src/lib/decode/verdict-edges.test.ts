@@ -39,6 +39,11 @@ const cat: Catalogue = {
     { id: 8002, os: 'Vista', log: 'System', source: LAB, title: '%1 the driver dropped the packets.', note: '' },
     { id: 8003, os: 'Vista', log: 'System', source: LAB, title: '%1 keying module lost its state %2', note: '' },
     { id: 8004, os: 'Vista', log: 'System', source: 'IPsec Lab Agent', title: 'The lab agent stopped.', note: '' },
+    // sources with versions in parentheses (the catalogue writes "IPSEC (2000) / IPSec (XP/2003)"), and a short one
+    { id: 8010, os: 'Vista', log: 'System', source: 'LabAgent(2000)', title: 'Lab event ten.', note: '' },
+    { id: 8011, os: 'Vista', log: 'System', source: '(2000) LabAgent', title: 'Lab event eleven.', note: '' },
+    { id: 8012, os: 'XP', log: 'System', source: 'IPSEC (2000) / IPSec (XP/2003)', title: 'Lab event twelve.', note: '' },
+    { id: 8013, os: 'Vista', log: 'System', source: 'IKE', title: 'Lab event thirteen.', note: '' },
     { id: 20106, os: 'Vista', log: 'System', source: 'RemoteAccess', title: 'Unable to add the interface %1 with the Router Manager for the %2 protocol.', note: '' },
     { id: 20227, os: 'Vista', log: 'Application', source: 'RasClient', title: 'The user %1 dialed a connection named %2 which has failed. The error code returned on failure is %3.', note: '' },
   ],
@@ -78,6 +83,42 @@ describe('a bare event number named by its source', () => {
   it('quoting the text of a Service Control Manager event does not decide its number', () => {
     const t = '7000 The IKEEXT service failed to start due to the following error: The device is not ready.';
     expect(fv(t, eventNumber(t, 7000, 'modern-services/scm-events'))).toEqual(NUMBER_ONLY);
+  });
+});
+
+describe('a bare event number: the source names read from the catalogue', () => {
+  const lab = (t: string, id: number) => fv(t, eventNumber(t, id, 'lab/negotiation'));
+  it('each name of a two-version source counts without its versions: "IPSEC (2000) / IPSec (XP/2003)"', () => {
+    expect(lab('Source: IPSec\nEvent ID: 8012', 8012)).toEqual(NAMED);
+  });
+  it('the versions are cut whether or not a space stands before them, and at either end of the name', () => {
+    expect(lab('Source: LabAgent\nEvent ID: 8010', 8010)).toEqual(NAMED);
+    expect(lab('Source: LabAgent\nEvent ID: 8011', 8011)).toEqual(NAMED);
+  });
+  it('a source shorter than five letters ("IKE") is too common a word to decide', () => {
+    expect(lab('Source: IKE\nEvent ID: 8013', 8013)).toEqual(NUMBER_ONLY);
+  });
+});
+
+describe('a bare event number: where the source name stands in the paste', () => {
+  it('a provider name at the very start of the paste is named', () => {
+    const t = 'Microsoft-Windows-Security-Auditing 4653';
+    expect(fv(t, eventNumber(t, 4653, 'modern-ike/event-4653'))).toEqual(NAMED);
+  });
+  it('a longer provider name joined by a hyphen or an underscore is another provider', () => {
+    for (const t of ['Source: Microsoft-Windows-IKE-Lab-Diagnostics\nEvent ID: 8001', 'Source: Microsoft-Windows-IKE-Lab_Debug\nEvent ID: 8001']) {
+      expect(fv(t, eventNumber(t, 8001, 'lab/negotiation')), t).toEqual(NUMBER_ONLY);
+    }
+  });
+  it('a generic source followed by "log" counts only when the event\'s log has that name (IPSEC events are in System)', () => {
+    const t = 'IPSEC log: 4292';
+    expect(fv(t, eventNumber(t, 4292, 'ipsec-driver/block-mode'))).toEqual(NUMBER_ONLY);
+  });
+  it('"log" or ログ must follow the name directly (spaces only)', () => {
+    const glued = 'Securityログ 547';
+    expect(fv(glued, eventNumber(glued, 547, 'ike-main-mode/event-547'))).toEqual(NAMED);
+    const apart = 'Security - log 547';
+    expect(fv(apart, eventNumber(apart, 547, 'ike-main-mode/event-547'))).toEqual(NUMBER_ONLY);
   });
 });
 
@@ -149,6 +190,14 @@ describe('decide: what a foreign event carries', () => {
     expect(code.verdict).toBe('need-data');
     expect(code.verdictReason).toBe(NUMBER_ONLY.reason);
   });
+  it('a finding of another kind is not carried, even with an event reading among its facts', () => {
+    const at = text.indexOf('4653');
+    const span: Span = [at, at + 4];
+    const msg = finding({ kind: 'message', span, title: '4653', playbook: ref('modern-ike/event-4653'), facts: [fact('token', '4653', span), fact('reading.event', 'イベント 4653: x', span)] });
+    run(text, [foreign(), msg]);
+    expect(msg.verdict).toBe('ipsec-fault');
+    expect(msg.verdictReason).toBe(FAULT_RECORD);
+  });
   it('an earlier IPsec event with a source does not carry a bare number', () => {
     const ipsec = finding({ source: 'Security', span: [0, 46], playbook: ref('ike-main-mode/no-response'), title: '547' });
     const n = eventNumber(text, 4653, 'modern-ike/event-4653');
@@ -183,6 +232,31 @@ describe('decide: templates', () => {
     const v = run(text, [f]);
     expect(v.verdict).toBe('ipsec-fault');
     expect(f.verdictReason).toBe(FAULT_RECORD);
+  });
+  it('a documentation header with no placeholder left does not make the paste a template', () => {
+    const text = 'Product: Windows Operating System\nID: 4292\nMessage: The IPSec driver has entered Block mode.';
+    const v = run(text, [finding({ playbook: ref('ipsec-driver/block-mode'), title: '4292' })]);
+    expect(v.verdict).toBe('ipsec-fault');
+    expect(v.reason).toBe(`${FAULT_RECORD} (4292)`);
+  });
+});
+
+describe('decide: which finding leads', () => {
+  const fault = () => finding({ playbook: ref('ike-main-mode/no-response'), title: 'IKE 13813', priority: 50 });
+  it('a weaker verdict never leads, even with the same specificity and a higher priority', () => {
+    const weak = finding({ verdict: 'need-data', verdictReason: '読み方が決まりません。', playbook: ref('ike-auth/credentials-unacceptable'), title: 'IKE 13801', priority: 60 });
+    const v = run('x', [fault(), weak]);
+    expect(v.verdict).toBe('ipsec-fault');
+    expect(v.reason).toBe(`${FAULT_RECORD} (IKE 13813) ほかに 1 件の記録があります。`);
+  });
+  it('among VPN code findings (no look-alike), priority picks the leader, not the order', () => {
+    const a = finding({ kind: 'error-code', verdict: 'vpn', verdictReason: 'VPN のコード A です。', title: 'A', priority: 40 });
+    const b = finding({ kind: 'error-code', verdict: 'vpn', verdictReason: 'VPN のコード B です。', title: 'B', priority: 60 });
+    expect(run('x', [a, b]).reason).toBe('VPN のコード B です。 (B)');
+  });
+  it('a fault beside another product\'s record counts it like any other record', () => {
+    const other = finding({ kind: 'not-ipsec', title: 'Backup' });
+    expect(run('x', [fault(), other]).reason).toBe(`${FAULT_RECORD} (IKE 13813) ほかに 1 件の記録があります。`);
   });
 });
 

@@ -322,6 +322,8 @@ export function decide(env: VerdictEnv, findings: Finding[], unrecognised: Unrec
   for (const f of findings) carried(findings, f);
   // a paste full of placeholders is a template or a documentation skeleton: nothing in it is a diagnosis
   const decisive = countDecisive(env.text);
+  // (a documentation block whose message has no placeholder at all, such as 5480's, is judged by its message: the
+  // message is complete, and it is what the caller reads out; corpus 057)
   const template = decisive >= 2 || (decisive >= 1 && isDocumentation(env.text));
   for (const f of findings) {
     const v = findingVerdict(env, f);
