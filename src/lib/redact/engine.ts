@@ -53,6 +53,15 @@ const PLACEHOLDER_RE = /^<(?:IP|HOST|USER|DOMAIN|NAME|SID|MAC|CERT)-\d{1,6}>/;
 
 const asciiWord = (c: number) => isAlnum(c) || c === 0x2d;
 
+/** Is a file extension (log, txt…) at i the end of the name (PC0423.log, alice.txt.), in folded text? */
+function fileExtAt(f: string, i: number): boolean {
+  let e = i;
+  while (isAlnum(f.charCodeAt(e))) e++;
+  const c = f.charCodeAt(e);
+  if (c === 0x2e ? isAlnum(f.charCodeAt(e + 1)) : isNameChar(c)) return false;
+  return FILE_EXT.has(f.slice(i, e));
+}
+
 /** Is the word ending at the colon at `colon` a label (3+ letters and digits with a letter, or any non-hex letter)? */
 function labelBefore(s: string, colon: number): boolean {
   let b = colon;
@@ -70,6 +79,8 @@ export class Redactor {
   /** Learned dotted names (folded), matched whole too: fs01.corp.example.com inside fs01.corp.example.com_ping.txt. */
   private fqdns = new Set<string>();
   private literalRe: RegExp | null = null;
+  /** Bumped whenever a name is learned: the literal pattern is rebuilt only when it has moved. */
+  private learned = 0;
   private literalFor = -1;
 
   placeholder(cat: Cat, value: string): string {
@@ -174,7 +185,10 @@ export class Redactor {
   private add(v: string, cat: Cat) {
     const k = fold(v);
     if (!k || WELL_KNOWN.has(k) || k.includes(OPEN)) return;
-    if (!this.known.has(k)) this.known.set(k, cat);
+    if (!this.known.has(k)) {
+      this.known.set(k, cat);
+      this.learned++;
+    }
     this.placeholder(cat, v);
   }
 
@@ -182,7 +196,11 @@ export class Redactor {
     const dot = v.indexOf('.');
     const labels = v.split('.');
     if (labels.length >= 3) {
-      if (!v.includes(OPEN)) this.fqdns.add(fold(v));
+      const k = fold(v);
+      if (!v.includes(OPEN) && !this.fqdns.has(k)) {
+        this.fqdns.add(k);
+        this.learned++;
+      }
       this.add(v.slice(0, dot), 'HOST');
       this.add(v.slice(dot + 1), 'DOMAIN');
     } else this.add(v, 'DOMAIN');
@@ -219,10 +237,10 @@ export class Redactor {
   /** Learned names in the text, as marks the scan copies through (see OPEN / CLOSE). */
   private markLiterals(s: string, marks: Mark[]): string {
     if (this.known.size === 0) return s;
-    if (!this.literalRe || this.literalFor !== this.known.size + this.fqdns.size * 1e6) {
+    if (this.literalFor !== this.learned) {
       const keys = [...this.known.keys(), ...this.fqdns].filter((k) => k.length >= 2).sort((a, b) => b.length - a.length);
       this.literalRe = keys.length ? new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
-      this.literalFor = this.known.size + this.fqdns.size * 1e6;
+      this.literalFor = this.learned;
     }
     const re = this.literalRe;
     if (!re) return s;
@@ -231,8 +249,10 @@ export class Redactor {
     let last = 0;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    let guard = 0;
-    while ((m = re.exec(f)) && guard++ < 1_000_000) {
+    // one mark per name (its placeholder does not depend on the spelling), so the 2^20 marks are never used up
+    const markOf = new Map<string, number>();
+    // each pass moves on (a match is 2+ characters, a skip restarts one further), so the loop ends
+    while ((m = re.exec(f))) {
       const a = m.index;
       const b = a + m[0].length;
       // ASCII ends need a word boundary (CORP is not in CORPORATE; srv01 of srv01.other.example is the
@@ -242,13 +262,18 @@ export class Redactor {
       const prev = a > 0 ? f.charCodeAt(a - 1) : 0;
       const next = b < f.length ? f.charCodeAt(b) : 0;
       const badStart = asciiWord(first) && (asciiWord(prev) || (prev === 0x2e && a > 1 && isAlnum(f.charCodeAt(a - 2))));
-      const badEnd = asciiWord(lastC) && (asciiWord(next) || (next === 0x2e && isAlnum(f.charCodeAt(b + 1))));
-      if (badStart || badEnd || marks.length >= 0x100000) {
+      // (but a file extension after the dot ends the name: PC0423.log, alice.txt)
+      const badEnd = asciiWord(lastC) && (asciiWord(next) || (next === 0x2e && isAlnum(f.charCodeAt(b + 1)) && !fileExtAt(f, b + 1)));
+      let idx = markOf.get(m[0]);
+      if (badStart || badEnd || (idx === undefined && marks.length >= 0x100000)) {
         re.lastIndex = a + 1;
         continue;
       }
-      const idx = marks.length;
-      marks.push([this.known.get(m[0]) ?? 'FQDN', s.slice(a, b)]);
+      if (idx === undefined) {
+        idx = marks.length;
+        markOf.set(m[0], idx);
+        marks.push([this.known.get(m[0]) ?? 'FQDN', s.slice(a, b)]);
+      }
       out += s.slice(last, a) + OPEN + String.fromCharCode(MARK_BASE + (idx >> 10), MARK_BASE + (idx & 1023)) + CLOSE;
       last = b;
     }
