@@ -34,6 +34,7 @@ export default defineConfig({
       'src/lib/redact/property.test.ts',
       'src/lib/redact/engine.test.ts',
       'src/lib/redact/engine-learn.test.ts',
+      'src/lib/redact/engine-literals.test.ts',
       'src/lib/redact/scan.test.ts',
       'src/lib/redact/scan-edges.test.ts',
       'src/lib/flowchart/validate.test.ts',
