@@ -489,7 +489,7 @@ export class Redactor {
   }
 
   private token(s: string, at: number, tok: string): string {
-    if (!tok) return tok;
+    // (never empty: text() starts a token at a name character and strips only trailing dots and dashes)
     const low = tok.toLowerCase();
     const prev = at > 0 ? s.charCodeAt(at - 1) : 0;
     const next = at + tok.length < s.length ? s.charCodeAt(at + tok.length) : 0;
@@ -505,7 +505,7 @@ export class Redactor {
     }
     // DOMAIN\user
     if (next === 0x5c) {
-      if (WELL_KNOWN.has(low) || low === 'nt') return tok;
+      if (WELL_KNOWN.has(low)) return tok;
       if (this.known.get(fold(tok)) === 'HOST') return this.placeholder('HOST', tok);
       // a path segment like C:\ is never a name token
       if (tok.length === 1) return tok;
@@ -513,19 +513,24 @@ export class Redactor {
       this.add(tok, 'DOMAIN');
       return this.placeholder(this.known.get(fold(tok)) ?? 'DOMAIN', tok);
     }
-    if (prev === 0x5c && at >= 2) {
+    if (prev === 0x5c) {
       const k = this.known.get(fold(tok));
       if (k) return this.placeholder(k, tok);
       // the user part after a domain we just replaced
       const before = s.slice(Math.max(0, at - 40), at - 1);
       const lastSep = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
       const dom = before.slice(lastSep + 1);
-      if (dom && !dom.includes('\\') && dom.length > 1 && !WELL_KNOWN.has(dom.toLowerCase()) && !this.looksLikePathSegment(s, at - 1 - dom.length)) {
-        const cat: Cat = tok.endsWith('$') ? 'HOST' : 'USER';
-        this.add(tok, cat);
-        return this.placeholder(cat, tok);
+      // a lone backslash (nothing before it: a UNC path that lost a backslash, "\PC0423"): the word is judged on its
+      // own below, as at the start of a text
+      if (dom) {
+        // an environment variable (x%windir%\system32) is a path, not a domain
+        if (!dom.includes('\\') && dom.length > 1 && !dom.endsWith('%') && !WELL_KNOWN.has(dom.toLowerCase()) && !this.looksLikePathSegment(s, at - 1 - dom.length)) {
+          const cat: Cat = tok.endsWith('$') ? 'HOST' : 'USER';
+          this.add(tok, cat);
+          return this.placeholder(cat, tok);
+        }
+        return tok;
       }
-      return tok;
     }
     // user@REALM / REALM part
     if (next === 0x40) {
@@ -548,6 +553,8 @@ export class Redactor {
       if (SERVICE_CLASSES.has(svc)) {
         if (svc === 'krbtgt') return this.placeholder('DOMAIN', tok);
         if (tok.includes('.')) return this.fqdn(tok, true);
+        // a built-in name (HTTP/localhost) is kept, as in a UNC path (\\localhost\c$)
+        if (WELL_KNOWN.has(low)) return tok;
         this.add(tok, 'HOST');
         return this.placeholder(this.known.get(fold(tok)) ?? 'HOST', tok);
       }
