@@ -62,6 +62,25 @@ function fileExtAt(f: string, i: number): boolean {
   return FILE_EXT.has(f.slice(i, e));
 }
 
+/**
+ * Whether i starts a line (after its indentation) below lines that each start with an RDN, one of them with a key
+ * of two or more letters: a DN printed one RDN per line. Looks at most 16 lines up.
+ */
+function rdnLinesAbove(s: string, i: number): boolean {
+  let b = i;
+  while (b > 0 && (s.charCodeAt(b - 1) === 0x20 || s.charCodeAt(b - 1) === 0x09)) b--;
+  for (let n = 0; n < 16 && b > 0 && s.charCodeAt(b - 1) === 0x0a; n++) {
+    const start = s.lastIndexOf('\n', b - 2) + 1;
+    let p = start;
+    while (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x09) p++;
+    const k = rdnKeyAt(s, p);
+    if (!k) return false;
+    if (k.key.length > 1) return true;
+    b = start;
+  }
+  return false;
+}
+
 /** Is the word ending at the colon at `colon` a label (3+ letters and digits with a letter, or any non-hex letter)? */
 function labelBefore(s: string, colon: number): boolean {
   let b = colon;
@@ -354,7 +373,7 @@ export class Redactor {
           continue;
         }
         // certificate subject / issuer: every RDN value
-        const rdn = this.rdnAt(s, i);
+        const rdn = this.rdnAt(s, i, marks);
         if (rdn) {
           out += rdn.text;
           i = rdn.end;
@@ -415,21 +434,22 @@ export class Redactor {
     let host = s.slice(i, e);
     while (host.endsWith('.')) host = host.slice(0, -1);
     e = i + host.length;
-    if (!host || host.includes(OPEN) || host === '?' || host === '.') return null;
+    if (!host || host.includes(OPEN) || host === '?') return null;
     if (isIPv4(host)) return { end: e, text: isNeutralAddress(host) ? host : this.placeholder('IP', host) };
     if (host.includes('.')) return { end: e, text: this.fqdn(host, true) };
-    if (WELL_KNOWN.has(host.toLowerCase())) return { end: e, text: host };
+    if (WELL_KNOWN.has(fold(host))) return { end: e, text: host };
     this.add(host, 'HOST');
     return { end: e, text: this.placeholder(this.known.get(fold(host)) ?? 'HOST', host) };
   }
 
   /** A run of RDNs (CN=…, OU=…, O=…) starting at i: every value replaced. */
-  private rdnAt(s: string, i: number): { end: number; text: string } | null {
+  private rdnAt(s: string, i: number, marks: Mark[]): { end: number; text: string } | null {
     const first = rdnKeyAt(s, i);
     if (!first) return null;
-    // one-letter keys (O=, L=, C=…) count only inside a distinguished name: after , ; / + or before another RDN
+    // one-letter keys (O=, L=, C=…) count only inside a distinguished name: after , ; / + or before another RDN,
+    // or one RDN per line under a CN=, OU=… line (certutil: "CN=…\n    OU=…\n    O=…")
     const before = i > 0 ? s.slice(Math.max(0, i - 3), i).trimEnd() : '';
-    const inDn = /[,;/+]$/.test(before);
+    const inDn = /[,;/+]$/.test(before) || rdnLinesAbove(s, i);
     const v0 = rdnValue(s, first.after);
     if (first.key.length === 1 && !inDn) {
       let p = v0.next;
@@ -443,11 +463,10 @@ export class Redactor {
     // (CN=IP Security,CN=System,DC=…) does not, or "IP Security" would vanish from the whole paste
     const parts: Array<{ key: string; lead: string; start: number; end: number; tail: string }> = [];
     let p = i;
-    let guard = 0;
     let lead = '';
     for (;;) {
       const k = rdnKeyAt(s, p);
-      if (!k || guard++ > 64) break;
+      if (!k) break;
       const v = rdnValue(s, k.after);
       parts.push({ key: k.key, lead: lead + s.slice(p, v.start), start: v.start, end: v.end, tail: s.slice(v.end, v.next) });
       p = v.next;
@@ -457,19 +476,25 @@ export class Redactor {
       if (sep !== 0x2c && sep !== 0x3b && sep !== 0x2f && sep !== 0x2b && sep !== 0x22) break;
       q++;
       while (s.charCodeAt(q) === 0x20) q++;
-      if (!rdnKeyAt(s, q)) break;
+      // at most 65 RDNs in one run; the scan goes on at the separator, so no text is lost
+      if (!rdnKeyAt(s, q) || parts.length > 64) break;
       lead = s.slice(p, q);
       p = q;
     }
     const isCert = parts.some((x) => x.key !== 'CN' && x.key !== 'DC') || parts.filter((x) => x.key === 'CN').length === 1;
     let text = '';
-    for (const x of parts) text += x.lead + this.rdnReplace(x.key, s.slice(x.start, x.end), isCert) + x.tail;
+    for (const x of parts) text += x.lead + this.rdnReplace(x.key, s.slice(x.start, x.end), isCert, marks) + x.tail;
     return { end: p, text };
   }
 
-  private rdnReplace(key: string, value: string, learnCn: boolean): string {
+  private rdnReplace(key: string, value: string, learnCn: boolean, marks: Mark[]): string {
     if (!value) return value;
-    if (value.includes(OPEN)) return value; // a learned name: the mark is restored later
+    if (value.includes(OPEN)) {
+      // a learned name alone: the mark is restored later; with more text (CN=山田 太郎, E=alice@corp.example.com)
+      // the value is redacted as a whole, or the rest of it would stay
+      if (/^\uE000[\uE100-\uE4FF]{2}\uE001$/.test(value)) return value;
+      value = value.replace(MARK_RE, (_m, a: string, b: string) => marks[((a.charCodeAt(0) - MARK_BASE) << 10) | (b.charCodeAt(0) - MARK_BASE)][1]);
+    }
     if (PLACEHOLDER_RE.test(value) && PLACEHOLDER_RE.exec(value)![0] === value) return value;
     // one label of a domain (DC=corp): replaced here, not learned (DC=com must not hide every "com")
     if (key === 'DC') return this.placeholder(this.known.get(fold(value)) ?? 'DOMAIN', value);
