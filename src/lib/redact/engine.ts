@@ -325,8 +325,9 @@ export class Redactor {
           continue;
         }
       }
-      // \\server\share: the server is a computer (or an address)
-      if (c === 0x5c && s.charCodeAt(i + 1) === 0x5c && prev !== 0x5c) {
+      // \\server\share: the server is a computer (or an address). In a longer run of backslashes (escaped JSON:
+      // \\\\server\\share) the server follows the last two: uncAt finds no server after the others.
+      if (c === 0x5c && s.charCodeAt(i + 1) === 0x5c) {
         const u = this.uncAt(s, i + 2);
         if (u) {
           out += '\\\\' + u.text;
@@ -335,9 +336,10 @@ export class Redactor {
         }
       }
       // a label's colon (Thumbprint:a909…, MAC:00-0C-…) may come straight before a value; a colon after two hex
-      // digits (ab:cd:…) or after another colon is inside one
+      // digits (ab:cd:…) or after another colon is inside one. (A "-" or "." inside a word never gets here: the
+      // word is read whole below. One that does stands alone, as in 経理-00-0C-…, and the value after it counts.)
       const afterLabel = prev === 0x3a && labelBefore(s, i - 1);
-      if (isHex(c) && !isAlnum(prev) && (prev !== 0x3a || afterLabel) && prev !== 0x2d && prev !== 0x2e) {
+      if (isHex(c) && !isAlnum(prev) && (prev !== 0x3a || afterLabel)) {
         // thumbprints, then MAC addresses (before IPv6: 00:0c:… is not an address)
         const t = thumbprintAt(s, i);
         if (t > 0) {
@@ -353,7 +355,7 @@ export class Redactor {
         }
       }
       // IPv6 addresses (before names: "fe80" or "dead" would otherwise be read as words)
-      if ((isHex(c) || c === 0x3a) && !isAlnum(prev) && prev !== 0x3a && prev !== 0x2e) {
+      if ((isHex(c) || c === 0x3a) && !isAlnum(prev) && prev !== 0x3a) {
         const end = ipv6At(s, i);
         if (end > 0) {
           const bare = s.slice(i, end);
@@ -363,39 +365,40 @@ export class Redactor {
           continue;
         }
       }
-      if (!isNameChar(prev) && prev !== 0x5c && prev !== 0x25) {
-        // SIDs: domain and account SIDs are replaced, well-known ones kept
-        const sid = sidAt(s, i);
-        if (sid > 0) {
-          const v = s.slice(i, sid);
-          out += isIdentifyingSid(v) ? this.placeholder('SID', v.toUpperCase()) : v;
-          i = sid;
-          continue;
-        }
-        // certificate subject / issuer: every RDN value
-        const rdn = this.rdnAt(s, i, marks);
-        if (rdn) {
-          out += rdn.text;
-          i = rdn.end;
-          continue;
-        }
-        // built-in principals and Windows paths are copied as they are
-        const keep = principalAt(s, i);
-        if (keep > i) {
-          out += s.slice(i, keep);
-          i = keep;
-          continue;
-        }
-        const path = pathAt(s, i, (seg) => {
-          if (seg.includes(OPEN)) return null;
-          this.add(seg, 'USER');
-          return this.placeholder('USER', seg);
-        });
-        if (path) {
-          out += path.text;
-          i = path.end;
-          continue;
-        }
+      // SIDs, distinguished names, built-in principals and paths: wherever the scan stands, as a word is read
+      // whole below (so never inside one). After a backslash (HKEY_USERS\S-1-5-21-…, \\?\C:\Users\…), a lone
+      // "-" or "." (経理-S-1-5-21-…) or a "%" (%HOMEDRIVE%%HOMEPATH%\…) they start as anywhere else.
+      // SIDs: domain and account SIDs are replaced, well-known ones kept
+      const sid = sidAt(s, i);
+      if (sid > 0) {
+        const v = s.slice(i, sid);
+        out += isIdentifyingSid(v) ? this.placeholder('SID', v.toUpperCase()) : v;
+        i = sid;
+        continue;
+      }
+      // certificate subject / issuer: every RDN value
+      const rdn = this.rdnAt(s, i, marks);
+      if (rdn) {
+        out += rdn.text;
+        i = rdn.end;
+        continue;
+      }
+      // built-in principals and Windows paths are copied as they are
+      const keep = principalAt(s, i);
+      if (keep > i) {
+        out += s.slice(i, keep);
+        i = keep;
+        continue;
+      }
+      const path = pathAt(s, i, (seg) => {
+        if (seg.includes(OPEN)) return null;
+        this.add(seg, 'USER');
+        return this.placeholder('USER', seg);
+      });
+      if (path) {
+        out += path.text;
+        i = path.end;
+        continue;
       }
       if (!isNameChar(c) || c === 0x2e || c === 0x2d) {
         out += s[i];
