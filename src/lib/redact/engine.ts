@@ -57,7 +57,11 @@ const asciiWord = (c: number) => isAlnum(c) || c === 0x2d;
 function fileExtAt(f: string, i: number): boolean {
   let e = i;
   while (isAlnum(f.charCodeAt(e))) e++;
-  const c = f.charCodeAt(e);
+  let c = f.charCodeAt(e);
+  // a rotated log keeps its extension: PC0423.log.1
+  let d = e + 1;
+  if (c === 0x2e) while (d < f.length && f.charCodeAt(d) >= 0x30 && f.charCodeAt(d) <= 0x39) d++;
+  if (c === 0x2e && d > e + 1 && !isAlnum(f.charCodeAt(d))) c = f.charCodeAt(d);
   if (c === 0x2e ? isAlnum(f.charCodeAt(e + 1)) : isNameChar(c)) return false;
   return FILE_EXT.has(f.slice(i, e));
 }
@@ -394,7 +398,7 @@ export class Redactor {
         if (seg.includes(OPEN)) return null;
         this.add(seg, 'USER');
         return this.placeholder('USER', seg);
-      });
+      }, (seg) => (isIdentifyingSid(seg) ? this.placeholder('SID', seg.toUpperCase()) : null));
       if (path) {
         out += path.text;
         i = path.end;

@@ -9,20 +9,24 @@ const SPACED_FOLDERS = ['Program Files (x86)', 'Program Files', 'Common Files', 
 const GENERIC_PROFILES = new Set(['public', 'default', 'default user', 'all users', 'administrator', 'localservice', 'networkservice', 'systemprofile']);
 
 /**
- * A Windows path that starts at i ("C:\…", "%SystemRoot%\…"): its end and its text, in which only a
- * profile folder (C:\Users\alice, …\Documents and Settings\alice) is replaced, by what `profile` returns.
+ * A Windows path that starts at i ("C:\…", "%SystemRoot%\…"; also escaped as in JSON, "C:\\Users\\…"): its end
+ * and its text, in which only a profile folder (C:\Users\alice, …\Documents and Settings\alice) is replaced, by what
+ * `profile` returns, and a folder named by a SID (C:\$Recycle.Bin\S-1-5-21-…), by what `sid` returns.
  */
-export function pathAt(s: string, i: number, profile: (name: string) => string | null): { end: number; text: string } | null {
+export function pathAt(s: string, i: number, profile: (name: string) => string | null, sid: (seg: string) => string | null = () => null): { end: number; text: string } | null {
   const c = s.charCodeAt(i);
   let p: number;
-  if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && s.charCodeAt(i + 1) === 0x3a && s.charCodeAt(i + 2) === 0x5c) p = i + 3;
+  if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && s.charCodeAt(i + 1) === 0x3a && s.charCodeAt(i + 2) === 0x5c) p = i + 2;
   else if (c === 0x25) {
     // %VARIABLE%\
     let q = i + 1;
     while (q < s.length && q - i < 40 && (isAlnum(s.charCodeAt(q)) || s.charCodeAt(q) === 0x5f || s.charCodeAt(q) === 0x28 || s.charCodeAt(q) === 0x29)) q++;
     if (q === i + 1 || s.charCodeAt(q) !== 0x25 || s.charCodeAt(q + 1) !== 0x5c) return null;
-    p = q + 2;
+    p = q + 1;
   } else return null;
+  // the separator: one backslash, or two where the path is escaped (JSON, C strings); it stays the same to the end
+  const sep = s.charCodeAt(p + 1) === 0x5c ? '\\\\' : '\\';
+  p += sep.length;
   let text = s.slice(i, p);
   let prevSeg = '';
   for (;;) {
@@ -40,12 +44,13 @@ export function pathAt(s: string, i: number, profile: (name: string) => string |
     const seg = s.slice(p, e);
     const low = prevSeg.toLowerCase();
     // the folder of a user profile is the user's name
-    const user = seg && (low === 'users' || low === 'documents and settings') && !GENERIC_PROFILES.has(seg.toLowerCase()) && (s.charCodeAt(e) === 0x5c || !/\.[A-Za-z0-9]{1,5}$/.test(seg)) ? profile(seg) : null;
-    text += user ?? seg;
-    if (s.charCodeAt(e) !== 0x5c) return { end: e, text };
-    text += '\\';
+    const more = s.startsWith(sep, e);
+    const user = seg && (low === 'users' || low === 'documents and settings') && !GENERIC_PROFILES.has(seg.toLowerCase()) && (more || !/\.[A-Za-z0-9]{1,5}$/.test(seg)) ? profile(seg) : null;
+    text += user ?? (/^S-1-\d+(?:-\d+)+$/i.test(seg) ? (sid(seg) ?? seg) : seg);
+    if (!more) return { end: e, text };
+    text += sep;
     prevSeg = seg;
-    p = e + 1;
+    p = e + sep.length;
   }
 }
 
