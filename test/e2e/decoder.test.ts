@@ -55,8 +55,14 @@ describe('decoder page', () => {
     const { page, errors, foreignRequests } = await openWatched(env.browser, env.site.origin);
     await page.goto(`${env.site.url}tools/decoder/`, { waitUntil: 'networkidle' });
     const box = page.locator('ipsec-decoder textarea').first();
+    // the decoder preloads on focus (its worker and library chunks): wait for the worker script, then for a quiet
+    // moment (the page already reached networkidle at goto, so waiting for that state again returns at once)
+    const workerLoaded = page.waitForResponse((r) => r.url().includes('decode-worker'));
+    let lastRequest = Date.now();
+    page.on('request', () => (lastRequest = Date.now()));
     await box.focus();
-    await page.waitForLoadState('networkidle'); // the decoder preloads on focus
+    await workerLoaded;
+    await expect.poll(() => Date.now() - lastRequest, { timeout: 10_000 }).toBeGreaterThan(500);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await box.fill(EVENT_547);
