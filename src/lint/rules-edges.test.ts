@@ -88,3 +88,15 @@ describe('inlineScripts: spread attributes', () => {
   });
 });
 
+
+describe('inlineScripts: attribute names', () => {
+  const scripts = (mdx: string) => inlineScripts(parsePage(mdx, true));
+  it('every named attribute is checked under the name remark-mdx gives it, namespaced or with - _ $ in it', () => {
+    // remark-mdx never gives an attribute an empty name, so none is skipped for lack of one
+    expect(scripts("<svg><a xlink:href='javascript:go()' on-x='1' _on='2' data$x=' javascript:y()'>a</a></svg>\n")).toEqual([
+      { line: 1, what: 'javascript: URL in xlink:href= on <a>' },
+      { line: 1, what: 'on-x= event attribute on <a>' },
+      { line: 1, what: 'javascript: URL in data$x= on <a>' },
+    ]);
+  });
+});

@@ -157,8 +157,11 @@ export const flowchartGraph: Rule = {
 interface JsxNode {
   type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
   name: string | null;
-  /** value: a string, or an expression ({ value: its source }) */
-  attributes: { type: string; name?: string; value?: string | { value?: string } | null }[];
+  /**
+   * A named attribute (remark-mdx never gives one an empty name; value: a string, an expression ({ value: its
+   * source }) or null), or a spread ({...props}: value is its source).
+   */
+  attributes: Array<{ type: 'mdxJsxAttribute'; name: string; value?: string | { value?: string } | null } | { type: 'mdxJsxExpressionAttribute'; value: string }>;
   position?: { start: { line: number } };
 }
 
@@ -208,7 +211,6 @@ export function inlineScripts(tree: Root): { line: number; what: string }[] {
         out.push({ line, what: `spread attribute {${a.value}} on <${el.name}>` });
         continue;
       }
-      if (!a.name) continue;
       if (/^on/i.test(a.name)) out.push({ line, what: `${a.name}= event attribute on <${el.name}>` });
       // a plain value, or a string literal written as an expression: href={'javascript:…'}
       else if (typeof a.value === 'string' ? /^\s*javascript:/i.test(a.value) : /^\s*[`'"]\s*javascript:/i.test(a.value?.value ?? '')) out.push({ line, what: `javascript: URL in ${a.name}= on <${el.name}>` });

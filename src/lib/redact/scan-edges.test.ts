@@ -110,3 +110,27 @@ describe('an IPv6 address with a word glued to it by a full stop', () => {
     expect(ipv6At('fe80::1.5a', 0)).toBe(-1);
   });
 });
+
+describe('an IPv6 address with a word glued to it by a full stop, when more follows the word', () => {
+  it('a full stop right after the word does not hide the one glued to the address', () => {
+    // the full stop is looked for before where the address reading stopped, not one character past it
+    expect(ipv6At('2001:db8::1.Ex.', 0)).toBe(11);
+    expect(new Redactor().redactText('peer 2001:db8::1.De . next')).toBe('peer <IP-1>.De . next');
+  });
+  it('a colon just after the word does not count as a colon of the address', () => {
+    // the last colon is looked for inside the address only
+    expect(ipv6At('2001:db8::1.Ex:', 0)).toBe(11);
+    expect(new Redactor().redactText('peer 2001:db8::1.De :ok')).toBe('peer <IP-1>.De :ok');
+  });
+});
+
+describe('rdnValue: a backslash and the characters around it', () => {
+  it('a backslash before a carriage return does not carry the value over a Windows line break', () => {
+    expect(rdnValue('CN=a\\\r\nb', 3)).toEqual({ start: 3, end: 5, next: 5 });
+    expect(new Redactor().redactText('Subject: CN=Smith\\\r\nO=x')).toBe('Subject: CN=<NAME-1>\r\nO=x');
+  });
+  it('a line break before the backslash does not stop it escaping the character after it', () => {
+    // only the character after the backslash is looked at
+    expect(rdnValue('x\n\\,y', 2)).toEqual({ start: 2, end: 5, next: 5 });
+  });
+});
