@@ -472,8 +472,8 @@ export class Redactor {
     let p = i;
     let lead = '';
     for (;;) {
-      const k = rdnKeyAt(s, p);
-      if (!k) break;
+      // (never null: p is i, whose key is `first`, or a q whose key was found below)
+      const k = rdnKeyAt(s, p)!;
       const v = rdnValue(s, k.after);
       parts.push({ key: k.key, lead: lead + s.slice(p, v.start), start: v.start, end: v.end, tail: s.slice(v.end, v.next) });
       p = v.next;
