@@ -155,3 +155,14 @@ describe('placeholder: one address however it is cased', () => {
     expect([r.placeholder('IP', 'FE80::1'), r.placeholder('IP', 'fe80::1')]).toEqual(['<IP-1>', '<IP-1>']);
   });
 });
+
+describe('learn: user@domain with spaces around the @', () => {
+  it('the spaces belong to neither part: "alice @ corp.example" teaches alice and corp.example', () => {
+    // (the trims of both halves of the user@domain form) a name learned with its space would swallow the space
+    // after it in the text, and the table would show a name that was never written that way
+    const r = new Redactor();
+    r.learn('user', 'alice @ corp.example');
+    expect(table(r)).toEqual(['<USER-1> alice', '<DOMAIN-1> corp.example']);
+    expect(r.text('mail alice or corp.example.')).toBe('mail <USER-1> or <DOMAIN-1>.');
+  });
+});

@@ -52,3 +52,18 @@ describe('a learned name before a file extension', () => {
     expect(r.text('srv01.other.example srv01.log')).toBe('<HOST-1>.<DOMAIN-1> <HOST-1>.log');
   });
 });
+
+describe('learned names: one mark per name', () => {
+  it('a name met first inside a certificate name and then in the text is recorded with its first spelling', () => {
+    // (markOf: every occurrence of a name shares its first mark) the host label "system" is well-known, so learning
+    // the DNS name gives it no placeholder yet; the one inside CN= is restored last, after the later occurrence
+    // has been replaced, and the table must still show the spelling seen first
+    const r = new Redactor();
+    r.learn('host', 'system.corp.example.com');
+    expect(r.text('CN=SYSTEM.corp.example.com\nping system.corp.example.com')).toBe('CN=<HOST-1>.<DOMAIN-1>\nping <HOST-1>.<DOMAIN-1>');
+    expect(r.entries()).toEqual([
+      { placeholder: '<DOMAIN-1>', kind: 'DOMAIN', original: 'corp.example.com' },
+      { placeholder: '<HOST-1>', kind: 'HOST', original: 'SYSTEM' },
+    ]);
+  });
+});

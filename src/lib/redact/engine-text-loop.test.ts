@@ -107,3 +107,10 @@ describe('a path that starts right after a "%"', () => {
     expect(red('%HOMEDRIVE%%HOMEPATH%\\Desktop')).toBe('%HOMEDRIVE%%HOMEPATH%\\Desktop');
   });
 });
+
+describe('text: where an IPv6 address may start', () => {
+  it('"::" right after a word is a scope operator, not the start of an address (Queue::Add, Base::Face)', () => {
+    // (the !isAlnum(prev) test before ipv6At) a word ends before its ":"; "::Add" alone would be a valid address
+    expect(once('IkeQueue::Add failed in Base::Face')).toBe('IkeQueue::Add failed in Base::Face');
+  });
+});

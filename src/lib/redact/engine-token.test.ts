@@ -113,3 +113,11 @@ describe('token: service/host', () => {
     expect(red('HTTP/localhost and \\\\localhost\\c$')).toBe('HTTP/localhost and \\\\localhost\\c$');
   });
 });
+
+describe('token: a variable that is no path before a backslash', () => {
+  it('a word that ends in "%" before a backslash is no domain: the folder after PATH=%APP-HOME%\\ is kept', () => {
+    // (dom.endsWith('%')) %APP-HOME% is no %VARIABLE% path for pathAt (a "-" in its name), so token() sees "bin"
+    // after a backslash with "PATH=%APP-HOME%" before it
+    expect(red('set PATH=%APP-HOME%\\bin')).toBe('set PATH=%APP-HOME%\\bin');
+  });
+});

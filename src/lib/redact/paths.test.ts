@@ -45,3 +45,12 @@ describe('Redactor: paths that used to keep a name', () => {
     expect(red('PC0423.log.1 Computer: PC0423')).toBe('<HOST-1>.log.1 Computer: <HOST-1>');
   });
 });
+
+describe('Redactor: a folder named by a SID in the table', () => {
+  it('is recorded in upper case however it was written, as a SID in running text is', () => {
+    // (seg.toUpperCase() in the SID callback) the placeholder table is what undoes the redaction
+    const r = new Redactor();
+    expect(r.redactText('C:\\$Recycle.Bin\\s-1-5-21-1004336348-1177238915-682003330-1001\\x')).toBe('C:\\$Recycle.Bin\\<SID-1>\\x');
+    expect(r.entries()).toEqual([{ placeholder: '<SID-1>', kind: 'SID', original: 'S-1-5-21-1004336348-1177238915-682003330-1001' }]);
+  });
+});
