@@ -39,6 +39,7 @@ export default defineConfig({
       'src/lib/redact/engine-unc-dn.test.ts',
       'src/lib/redact/engine-text-loop.test.ts',
       'src/lib/redact/engine-rdn-lines.test.ts',
+      'src/lib/redact/engine-fileext.test.ts',
       'src/lib/redact/paths.test.ts',
       'src/lib/redact/scan.test.ts',
       'src/lib/redact/scan-edges.test.ts',

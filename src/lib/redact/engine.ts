@@ -53,17 +53,27 @@ const PLACEHOLDER_RE = /^<(?:IP|HOST|USER|DOMAIN|NAME|SID|MAC|CERT)-\d{1,6}>/;
 
 const asciiWord = (c: number) => isAlnum(c) || c === 0x2d;
 
-/** Is a file extension (log, txt…) at i the end of the name (PC0423.log, alice.txt.), in folded text? */
-function fileExtAt(f: string, i: number): boolean {
+/**
+ * The word of name characters that starts at a, without trailing dots and dashes: the token the scan reads there.
+ * (Only called with a name and its extension at a, so the trim stops at the extension; when s[a] is no ASCII name
+ * character the word is empty, and a trim below a still slices an empty word.)
+ */
+function wordAt(s: string, a: number): string {
+  let e = a;
+  while (isNameChar(s.charCodeAt(e))) e++;
+  while (s.charCodeAt(e - 1) === 0x2e || s.charCodeAt(e - 1) === 0x2d) e--;
+  return s.slice(a, e);
+}
+
+/**
+ * Does a file extension (log, txt…) at i, in folded text f, make the word of text s that starts at a a file name
+ * (PC0423.log, alice.txt., rotated PC0423.log.1, PC0423.log_old), not a longer DNS name that the scan replaces
+ * whole (PC0423.log.corp.example)?
+ */
+function fileExtAt(f: string, s: string, a: number, i: number): boolean {
   let e = i;
   while (isAlnum(f.charCodeAt(e))) e++;
-  let c = f.charCodeAt(e);
-  // a rotated log keeps its extension: PC0423.log.1
-  let d = e + 1;
-  if (c === 0x2e) while (d < f.length && f.charCodeAt(d) >= 0x30 && f.charCodeAt(d) <= 0x39) d++;
-  if (c === 0x2e && d > e + 1 && !isAlnum(f.charCodeAt(d))) c = f.charCodeAt(d);
-  if (c === 0x2e ? isAlnum(f.charCodeAt(e + 1)) : isNameChar(c)) return false;
-  return FILE_EXT.has(f.slice(i, e));
+  return FILE_EXT.has(f.slice(i, e)) && !isFqdnLike(wordAt(s, a));
 }
 
 /**
@@ -285,8 +295,9 @@ export class Redactor {
       const prev = a > 0 ? f.charCodeAt(a - 1) : 0;
       const next = b < f.length ? f.charCodeAt(b) : 0;
       const badStart = asciiWord(first) && (asciiWord(prev) || (prev === 0x2e && a > 1 && isAlnum(f.charCodeAt(a - 2))));
-      // (but a file extension after the dot ends the name: PC0423.log, alice.txt)
-      const badEnd = asciiWord(lastC) && (asciiWord(next) || (next === 0x2e && isAlnum(f.charCodeAt(b + 1)) && !fileExtAt(f, b + 1)));
+      // (but a file extension after the dot ends the name, PC0423.log, alice.txt., PC0423.log.1, unless the whole
+      // word is still a DNS name: PC0423.log.corp.example)
+      const badEnd = asciiWord(lastC) && (asciiWord(next) || (next === 0x2e && isAlnum(f.charCodeAt(b + 1)) && !fileExtAt(f, s, a, b + 1)));
       let idx = markOf.get(m[0]);
       if (badStart || badEnd || (idx === undefined && marks.length >= 0x100000)) {
         re.lastIndex = a + 1;
