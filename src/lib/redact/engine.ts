@@ -369,8 +369,9 @@ export class Redactor {
           continue;
         }
       }
-      // IPv6 addresses (before names: "fe80" or "dead" would otherwise be read as words)
-      if ((isHex(c) || c === 0x3a) && !isAlnum(prev) && prev !== 0x3a) {
+      // IPv6 addresses (before names: "fe80" or "dead" would otherwise be read as words), after a label's colon too
+      // (Address:fe80::1); a colon after another one (Queue::Add) or after hex digits (ab:cd::1) is inside a value
+      if ((isHex(c) || c === 0x3a) && !isAlnum(prev) && (prev !== 0x3a || afterLabel)) {
         const end = ipv6At(s, i);
         if (end > 0) {
           const bare = s.slice(i, end);
