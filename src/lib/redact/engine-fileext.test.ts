@@ -1,6 +1,6 @@
 /**
- * A learned name followed by a dot and a file extension (PC0423.log, alice.txt., rotated PC0423.log.1): the name is
- * replaced, unless the whole word is a longer DNS name, which the scan then replaces whole.
+ * A learned name followed by a dot (PC0423.log, alice.txt., rotated PC0423.log.1, srv01.x1): the name is replaced,
+ * unless the whole word is a longer DNS name or an address, which the scan then replaces whole.
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from './engine.ts';
@@ -48,5 +48,15 @@ describe('a learned name at the head of a DNS name whose next label looks like a
   it('a numeric computer name at the head of an address is left to the address', () => {
     // no file extension after the dot: the address is read whole; with one, the name is replaced
     expect(withHost('10', '10.0.0.9 and 10.log')).toBe('<IP-1> and <HOST-1>.log');
+  });
+});
+
+describe('a learned name before a dot and a word that is neither an extension nor a DNS name', () => {
+  it('is replaced, since the scan keeps such a word as it is', () => {
+    // these kept the name in clear: only file extensions used to end it
+    expect(withHost('srv01', 'srv01.x1 srv01.123 srv01.microsoft.com')).toBe('<HOST-1>.x1 <HOST-1>.123 <HOST-1>.microsoft.com');
+  });
+  it('an address with a port (the a.b.c.d.port form of Oakley logs) after a numeric name is still read as an address', () => {
+    expect(withHost('10', '10.0.0.9.500 and 10.x')).toBe('<IP-1>.500 and <HOST-1>.x');
   });
 });

@@ -55,8 +55,8 @@ const asciiWord = (c: number) => isAlnum(c) || c === 0x2d;
 
 /**
  * The word of name characters that starts at a, without trailing dots and dashes: the token the scan reads there.
- * (Only called with a name and its extension at a, so the trim stops at the extension; when s[a] is no ASCII name
- * character the word is empty, and a trim below a still slices an empty word.)
+ * (Only called at a learned name followed by a dot and a letter or digit, so the trim stops after that character;
+ * when s[a] is no ASCII name character the word is empty, and a trim below a still slices an empty word.)
  */
 function wordAt(s: string, a: number): string {
   let e = a;
@@ -66,14 +66,13 @@ function wordAt(s: string, a: number): string {
 }
 
 /**
- * Does a file extension (log, txt…) at i, in folded text f, make the word of text s that starts at a a file name
- * (PC0423.log, alice.txt., rotated PC0423.log.1, PC0423.log_old), not a longer DNS name that the scan replaces
- * whole (PC0423.log.corp.example)?
+ * Does the scan replace the word of text s that starts at a as a whole: a DNS name (PC0423.log.corp.example) or an
+ * address (10.0.0.9, 10.0.0.9.500)? Only then may a learned name at its head be left to the scan; any other word
+ * (PC0423.log, PC0423.log.1, srv01.x1, srv01.microsoft.com) would keep the name in clear.
  */
-function fileExtAt(f: string, s: string, a: number, i: number): boolean {
-  let e = i;
-  while (isAlnum(f.charCodeAt(e))) e++;
-  return FILE_EXT.has(f.slice(i, e)) && !isFqdnLike(wordAt(s, a));
+function scanReadsWhole(s: string, a: number): boolean {
+  const w = wordAt(s, a);
+  return isFqdnLike(w) || /^[\d.]+$/.test(w);
 }
 
 /**
@@ -295,9 +294,9 @@ export class Redactor {
       const prev = a > 0 ? f.charCodeAt(a - 1) : 0;
       const next = b < f.length ? f.charCodeAt(b) : 0;
       const badStart = asciiWord(first) && (asciiWord(prev) || (prev === 0x2e && a > 1 && isAlnum(f.charCodeAt(a - 2))));
-      // (but a file extension after the dot ends the name, PC0423.log, alice.txt., PC0423.log.1, unless the whole
-      // word is still a DNS name: PC0423.log.corp.example)
-      const badEnd = asciiWord(lastC) && (asciiWord(next) || (next === 0x2e && isAlnum(f.charCodeAt(b + 1)) && !fileExtAt(f, s, a, b + 1)));
+      // (a dot ends the name, PC0423.log, PC0423.log.1, srv01.x1, unless the scan replaces the whole word: a DNS
+      // name, PC0423.log.corp.example, or an address)
+      const badEnd = asciiWord(lastC) && (asciiWord(next) || (next === 0x2e && isAlnum(f.charCodeAt(b + 1)) && scanReadsWhole(s, a)));
       let idx = markOf.get(m[0]);
       if (badStart || badEnd || (idx === undefined && marks.length >= 0x100000)) {
         re.lastIndex = a + 1;
