@@ -58,5 +58,7 @@ describe('a learned name before a dot and a word that is neither an extension no
   });
   it('an address with a port (the a.b.c.d.port form of Oakley logs) after a numeric name is still read as an address', () => {
     expect(withHost('10', '10.0.0.9.500 and 10.x')).toBe('<IP-1>.500 and <HOST-1>.x');
+    // digits and dots that are no address are no whole word for the scan: the name is replaced
+    expect(withHost('10', 'build 10.0.19041')).toBe('build <HOST-1>.0.19041');
   });
 });

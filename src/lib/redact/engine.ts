@@ -72,7 +72,15 @@ function wordAt(s: string, a: number): string {
  */
 function scanReadsWhole(s: string, a: number): boolean {
   const w = wordAt(s, a);
-  return isFqdnLike(w) || /^[\d.]+$/.test(w);
+  return isFqdnLike(w) || ipv4Head(w) !== undefined;
+}
+
+/** The IPv4 address a word is, or starts: a.b.c.d, or a.b.c.d.port as Oakley writes a peer. */
+function ipv4Head(tok: string): string | undefined {
+  if (isIPv4(tok)) return tok;
+  const parts = tok.split('.');
+  const ip = parts.slice(0, 4).join('.');
+  return parts.length === 5 && isIPv4(ip) ? ip : undefined;
 }
 
 /**
@@ -539,12 +547,9 @@ export class Redactor {
     // addresses (also "192.168.0.20.500", the address.port form of Oakley.log)
     const c0 = tok.charCodeAt(0);
     if (c0 >= 0x30 && c0 <= 0x39) {
-      if (isIPv4(tok)) return isNeutralAddress(tok) ? tok : this.placeholder('IP', tok);
-      const parts = tok.split('.');
-      if (parts.length === 5) {
-        const ip = parts.slice(0, 4).join('.');
-        if (isIPv4(ip) && !isNeutralAddress(ip)) return `${this.placeholder('IP', ip)}.${parts[4]}`;
-      }
+      const ip = ipv4Head(tok);
+      if (ip === tok) return isNeutralAddress(tok) ? tok : this.placeholder('IP', tok);
+      if (ip && !isNeutralAddress(ip)) return `${this.placeholder('IP', ip)}${tok.slice(ip.length)}`;
     }
     // DOMAIN\user
     if (next === 0x5c) {
