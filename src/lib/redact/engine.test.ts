@@ -144,9 +144,12 @@ describe('text: the forms the scan recognises', () => {
   });
   it('IPv6: one placeholder for any spelling and zone; :: kept', () => {
     expect(red('from fe80::1%11 to FE80::1, any ::')).toBe('from <IP-1> to <IP-1>, any ::');
-    // straight after a label's colon too (these were left in clear); a colon after a colon or hex digits is inside one
+    // straight after a label's colon too (these were left in clear); a colon after another colon is inside a word
     expect(red('Address:fe80::1:2 ip:2001:db8::5 x:fe80::1')).toBe('Address:<IP-1> ip:<IP-2> x:<IP-3>');
     expect(red('IkeQueue::Add dead::beef')).toBe('IkeQueue::Add <IP-1>');
+    expect(red('CQueue::Add::Dead')).toBe('CQueue::Add::Dead');
+    // after any word's colon, even one that is no label (digits, short hex): the address is still someone's
+    expect(red('12345:fe80::1')).toBe('12345:<IP-1>');
   });
   it('SIDs: identifying ones replaced in upper case, well-known ones kept, not inside a word', () => {
     expect(red('s-1-5-21-1-2-3-500 and S-1-5-21-1-2-3-500')).toBe('<SID-1> and <SID-1>');

@@ -376,9 +376,11 @@ export class Redactor {
           continue;
         }
       }
-      // IPv6 addresses (before names: "fe80" or "dead" would otherwise be read as words), after a label's colon too
-      // (Address:fe80::1); a colon after another one (Queue::Add) or after hex digits (ab:cd::1) is inside a value
-      if ((isHex(c) || c === 0x3a) && !isAlnum(prev) && (prev !== 0x3a || afterLabel)) {
+      // IPv6 addresses (before names: "fe80" or "dead" would otherwise be read as words), after a word's colon too:
+      // Address:fe80::1, and 12345:fe80::1, where the scan could not read an address from the word's start. Unlike
+      // a thumbprint, an address is checked whole by ipv6At, so starting after any colon risks no half-value; a
+      // colon after another colon (Queue::Add::Dead, a C++ name) is inside a word and nothing starts there.
+      if ((isHex(c) || c === 0x3a) && !isAlnum(prev) && !(prev === 0x3a && s.charCodeAt(i - 2) === 0x3a)) {
         const end = ipv6At(s, i);
         if (end > 0) {
           const bare = s.slice(i, end);
