@@ -128,6 +128,9 @@ describe('text: the forms the scan recognises', () => {
     expect(red('\\\\localhost\\c$ \\\\?\\C:\\x \\\\.\\pipe')).toBe('\\\\localhost\\c$ \\\\?\\C:\\x \\\\.\\pipe');
     expect(red('\\\\NAS01、次 \\\\NAS01. (\\\\NAS01) "\\\\NAS01"')).toBe('\\\\<HOST-1>、次 \\\\<HOST-1>. (\\\\<HOST-1>) "\\\\<HOST-1>"');
   });
+  it('a neutral IPv4 address stays as it is whatever stands next to it (it is no domain, user or host)', () => {
+    expect(red('127.0.0.1\\pipe host/127.0.0.1 0.0.0.0@x')).toBe('127.0.0.1\\<USER-1> host/127.0.0.1 0.0.0.0@<DOMAIN-1>');
+  });
   it('a UNC server is learned: the same name alone is replaced too', () => {
     expect(red('NAS01 is down; see \\\\NAS01\\share')).toBe('<HOST-1> is down; see \\\\<HOST-1>\\share');
   });
@@ -150,6 +153,8 @@ describe('text: the forms the scan recognises', () => {
     expect(red('CQueue::Add::Dead')).toBe('CQueue::Add::Dead');
     // after any word's colon, even one that is no label (digits, short hex): the address is still someone's
     expect(red('12345:fe80::1')).toBe('12345:<IP-1>');
+    // ipconfig's form: the colon is two places back, a space between (only "::" refuses the place after it)
+    expect(red('   Link-local IPv6 Address . . . . . : fe80::1%11')).toBe('   Link-local IPv6 Address . . . . . : <IP-1>');
   });
   it('SIDs: identifying ones replaced in upper case, well-known ones kept, not inside a word', () => {
     expect(red('s-1-5-21-1-2-3-500 and S-1-5-21-1-2-3-500')).toBe('<SID-1> and <SID-1>');
