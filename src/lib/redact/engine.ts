@@ -360,8 +360,7 @@ export class Redactor {
       // a label's colon (Thumbprint:a909…, MAC:00-0C-…) may come straight before a value; a colon after two hex
       // digits (ab:cd:…) or after another colon is inside one. (A "-" or "." inside a word never gets here: the
       // word is read whole below. One that does stands alone, as in 経理-00-0C-…, and the value after it counts.)
-      const afterLabel = prev === 0x3a && labelBefore(s, i - 1);
-      if (isHex(c) && !isAlnum(prev) && (prev !== 0x3a || afterLabel)) {
+      if (isHex(c) && !isAlnum(prev) && (prev !== 0x3a || labelBefore(s, i - 1))) {
         // thumbprints, then MAC addresses (before IPv6: 00:0c:… is not an address)
         const t = thumbprintAt(s, i);
         if (t > 0) {
